@@ -1,0 +1,3 @@
+pub fn run() -> Result<(), String> {
+    Err("bench: not implemented yet".into())
+}

@@ -1,0 +1,3 @@
+pub fn run() -> Result<(), String> {
+    Err("jsonl: not implemented yet".into())
+}

@@ -1,0 +1,1 @@
+//! Native HTML parsing into `dom::Document` (for the CLI and tests).

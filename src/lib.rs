@@ -1,0 +1,21 @@
+//! Caveat's core: finds the article in a page and marks speculative language and
+//! unsourced claims. Browser-free; `wasm` only converts between the DOM and this core.
+
+pub mod analyze;
+pub mod article;
+pub mod dom;
+pub mod extract;
+pub mod finding;
+pub mod overlay;
+pub mod span;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod html;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use analyze::{analyze_article, analyze_text, Analysis, Options};
+pub use article::{Article, Block, BlockKind};
+pub use finding::{Finding, Kind};
+pub use span::Span;
