@@ -100,8 +100,7 @@ button:focus-visible, [tabindex]:focus-visible { outline: 2px solid var(--focus)
 .pill { display: flex; align-items: center; gap: 8px; padding: 8px 14px 8px 10px; font-weight: 600; white-space: nowrap; }
 .pill .dots { display: flex; gap: 3px; }
 .pill .dot { width: 8px; height: 8px; border-radius: 50%; }
-.mark { width: 20px; height: 20px; flex: none; border-radius: 6px; background: #1e293b; color: #fbbf24;
-  display: grid; place-items: center; font: 700 14px/1 Georgia, serif; }
+.mark { flex: none; display: block; }
 .head { display: flex; align-items: center; gap: 10px; padding: 12px 12px 10px 14px; border-bottom: 1px solid var(--line); }
 .head h2 { margin: 0; font-size: 14px; font-weight: 650; }
 .head .sub { color: var(--muted); font-size: 12px; }
@@ -189,6 +188,25 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
       sheet.replaceSync(css);
       pageShadow.adoptedStyleSheets = globalThis.cloneInto([sheet], pageWindow, { wrapReflectors: true });
     }
+  }
+
+  // Caveat's mark (extension/icons/caveat.svg), built node by node: no markup parsing in the page.
+  function markIcon(size) {
+    const NS = 'http://www.w3.org/2000/svg';
+    const svg = document.createElementNS(NS, 'svg');
+    for (const [k, v] of Object.entries({ viewBox: '0 0 128 128', width: size, height: size, 'aria-hidden': 'true', class: 'mark' })) svg.setAttribute(k, String(v));
+    const shapes = [
+      ['rect', { x: 4, y: 4, width: 120, height: 120, rx: 28, fill: '#1e293b' }],
+      ['rect', { x: 28, y: 34, width: 72, height: 14, rx: 7, fill: '#f8fafc' }],
+      ['rect', { x: 28, y: 60, width: 48, height: 14, rx: 7, fill: '#f8fafc' }],
+      ['path', { d: 'M26 94 q 9 -12 18 0 t 18 0 t 18 0 t 18 0', fill: 'none', stroke: '#f59e0b', 'stroke-width': 9, 'stroke-linecap': 'round' }],
+    ];
+    for (const [tag, attrs] of shapes) {
+      const shape = document.createElementNS(NS, tag);
+      for (const [k, v] of Object.entries(attrs)) shape.setAttribute(k, String(v));
+      svg.append(shape);
+    }
+    return svg;
   }
 
   function plural(n, one, many) {
@@ -663,7 +681,7 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
         on: { click: () => this.setCollapsed(true, true) },
       });
       const head = el('div', { class: 'head' },
-        el('span', { class: 'mark', text: '?', attrs: { 'aria-hidden': 'true' } }),
+        markIcon(24),
         el('div', { class: 'titles' }, this.title, this.subtitle),
         collapse);
 
@@ -780,7 +798,7 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
       if (state === 'reading') pillText = 'Caveat is reading…';
       else if (state === 'error') pillText = 'Caveat could not read this page';
       else pillText = total ? `${visible.length} ${plural(visible.length, 'caveat', 'caveats')}` : 'No caveats found';
-      this.pill.replaceChildren(el('span', { class: 'mark', text: '?', attrs: { 'aria-hidden': 'true' } }),
+      this.pill.replaceChildren(markIcon(20),
         el('span', { text: pillText, attrs: { 'data-caveat-testid': 'pill-text' } }), dots);
       this.pill.setAttribute('aria-label', pillText + ' — open the Caveat panel');
 
