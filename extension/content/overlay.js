@@ -110,6 +110,7 @@ button:focus-visible, [tabindex]:focus-visible { outline: 2px solid var(--focus)
 .body { overflow: auto; overscroll-behavior: contain; padding: 4px 0 8px; }
 .section { padding: 8px 14px; }
 .section h3 { margin: 0 0 6px; font-size: 11px; font-weight: 650; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); }
+.verdict { margin: 0 0 10px; font-size: 13px; }
 .stats { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; }
 .stat { background: var(--soft); border-radius: 10px; padding: 8px 10px; }
 .stat .num { font-size: 20px; font-weight: 700; font-variant-numeric: tabular-nums; }
@@ -253,13 +254,7 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
   // Tolerant reading of answer.summary: its field names are the analyzer's, and may be absent.
   function readSummary(answer, findings) {
     const summary = answer && typeof answer.summary === 'object' && answer.summary ? answer.summary : {};
-    const num = (...names) => {
-      for (const name of names) {
-        if (typeof summary[name] === 'number' && Number.isFinite(summary[name])) return summary[name];
-      }
-      return null;
-    };
-    const sentences = num('sentences', 'sentence_count');
+    const sentences = Number.isInteger(summary.sentences) && summary.sentences > 0 ? summary.sentences : null;
     const sentencesWith = (kinds) => {
       const seen = new Set();
       for (const f of findings) {
@@ -267,24 +262,28 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
       }
       return seen.size ? seen.size : null;
     };
-    const shareOf = (shareNames, countNames, kinds) => {
-      const share = num(...shareNames);
-      if (share != null) return Math.round(share <= 1 ? share * 100 : share);
-      const count = num(...countNames) ?? sentencesWith(kinds);
+    // summary.shares: {kind: 0..1} of sentences with a finding of that kind (src/summary.rs).
+    const shares = summary.shares && typeof summary.shares === 'object' ? summary.shares : {};
+    const shareOf = (kind) => {
+      const share = shares[kind];
+      if (typeof share === 'number' && Number.isFinite(share)) return Math.round(Math.max(0, Math.min(1, share)) * 100);
+      const count = sentencesWith([kind]);
       return count == null ? null : percent(count, sentences);
     };
-    let sources = Array.isArray(summary.sources) ? summary.sources : Array.isArray(summary.named_sources) ? summary.named_sources : null;
+    let sources = Array.isArray(summary.sources) ? summary.sources : null;
     if (!sources) sources = findings.filter((f) => f.kind === 'attribution' && f.source).map((f) => f.source);
-    const names = [];
+    const named = [];
     for (const s of sources) {
       const name = typeof s === 'string' ? s : s && typeof s.name === 'string' ? s.name : null;
-      if (name && name.trim() && !names.some((n) => n.toLowerCase() === name.trim().toLowerCase())) names.push(name.trim());
+      const count = s && Number.isInteger(s.count) ? s.count : null;
+      if (name && name.trim() && !named.some((n) => n.name.toLowerCase() === name.trim().toLowerCase())) named.push({ name: name.trim(), count });
     }
     return {
       sentences,
-      hedged: shareOf(['hedged_share', 'hedged_ratio'], ['hedged_sentences', 'hedged'], ['speculation', 'vague_attribution']),
-      unsourced: shareOf(['unsourced_share', 'unsourced_ratio'], ['unsourced_sentences', 'unsourced'], ['unsourced_claim', 'vague_attribution']),
-      sources: names,
+      hedged: shareOf('speculation'),
+      unsourced: shareOf('unsourced_claim'),
+      sources: named,
+      verdict: typeof summary.verdict === 'string' ? summary.verdict : '',
     };
   }
 
@@ -686,6 +685,7 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
         collapse);
 
       this.stats = el('div', { class: 'stats' });
+      this.verdict = el('p', { class: 'verdict', attrs: { 'data-caveat-testid': 'verdict' } });
       this.kindRows = {};
       const kinds = el('div', { class: 'kinds', attrs: { role: 'group', 'aria-label': 'Show or hide each kind' } });
       for (const kind of KINDS) {
@@ -708,7 +708,7 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
       this.findingsSection = el('div', { class: 'section' }, el('h3', { text: 'Findings' }), this.list);
       this.body = el('div', { class: 'body' },
         this.statusLine,
-        el('div', { class: 'section' }, this.stats),
+        el('div', { class: 'section' }, this.verdict, this.stats),
         el('div', { class: 'section' }, el('h3', { text: 'Kinds' }), kinds),
         el('div', { class: 'section' }, el('h3', { text: 'Named sources' }), this.sources),
         this.findingsSection);
@@ -816,7 +816,9 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
         return;
       }
 
-      const summary = this.summary || { sentences: null, hedged: null, unsourced: null, sources: [] };
+      const summary = this.summary || { sentences: null, hedged: null, unsourced: null, sources: [], verdict: '' };
+      this.verdict.textContent = summary.verdict;
+      this.verdict.hidden = !summary.verdict;
       this.subtitle.textContent = `${total} ${plural(total, 'finding', 'findings')}` +
         (summary.sentences ? ` in ${summary.sentences} ${plural(summary.sentences, 'sentence', 'sentences')}` : '');
       const stat = (value, label, color, testid) => {
@@ -831,7 +833,8 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
       this.stats.replaceChildren(
         summary.hedged == null ? null : stat(summary.hedged, 'of sentences hedged', 'var(--speculation)', 'stat-hedged'),
         summary.unsourced == null ? null : stat(summary.unsourced, 'of sentences unsourced', 'var(--unsourced_claim)', 'stat-unsourced'));
-      this.stats.parentElement.hidden = !this.stats.childElementCount;
+      this.stats.hidden = !this.stats.childElementCount;
+      this.stats.parentElement.hidden = this.stats.hidden && this.verdict.hidden;
 
       for (const kind of KINDS) {
         const { row, count } = this.kindRows[kind];
@@ -844,7 +847,8 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
       }
 
       if (summary.sources.length) {
-        this.sources.replaceChildren(...summary.sources.slice(0, 12).map((name) => el('span', { class: 'chip', text: name })));
+        this.sources.replaceChildren(...summary.sources.slice(0, 12).map(({ name, count }) =>
+          el('span', { class: 'chip', text: count > 1 ? `${name} ×${count}` : name })));
       } else {
         this.sources.replaceChildren(el('span', { class: 'empty', text: 'No named sources found.' }));
       }
