@@ -7,6 +7,7 @@ pub mod dom;
 pub mod extract;
 pub mod finding;
 pub mod overlay;
+pub mod snapshot;
 pub mod span;
 
 #[cfg(not(target_arch = "wasm32"))]

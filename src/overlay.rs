@@ -1,2 +1,345 @@
 //! Maps findings (char offsets in `Article::text()`) back to text nodes of the
-//! document, so the browser can build DOM Ranges on the page's own text.
+//! document, so the browser can build DOM Ranges on the page's own text, and
+//! builds the answer the extension and the demo show (docs/architecture.md).
+//! Offsets leave here as UTF-16 code units, which is what DOM Ranges count.
+
+use crate::analyze::{analyze_article, analyze_text, Options, Summary};
+use crate::article::{Article, Metadata};
+use crate::dom::{Document, NodeId};
+use crate::extract::{extract, is_readerable};
+use crate::finding::{Finding, Kind};
+use crate::span::Span;
+use serde::{Deserialize, Serialize};
+
+/// A piece of one text node, end exclusive. Char offsets from `locate`, UTF-16 in an `Answer`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct NodeRange {
+    pub node: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The char ranges of document text nodes that make up `span` of `article.text()`.
+/// Pieces of one finding that follow each other in the same node are merged, so the
+/// whitespace the extractor collapsed between them is highlighted too.
+pub fn locate(article: &Article, block_offsets: &[usize], span: Span) -> Vec<NodeRange> {
+    let mut out: Vec<NodeRange> = Vec::new();
+    for (block, &offset) in article.blocks.iter().zip(block_offsets) {
+        let block_len = block.text.chars().count();
+        if offset >= span.end {
+            break;
+        }
+        if offset + block_len <= span.start {
+            continue;
+        }
+        let local = Span::new(span.start.saturating_sub(offset), (span.end - offset).min(block_len));
+        for run in &block.runs {
+            let run_span = Span::new(run.start, run.start + run.len);
+            if !run_span.overlaps(&local) {
+                continue;
+            }
+            let from = local.start.max(run_span.start) - run.start + run.node_start;
+            let to = local.end.min(run_span.end) - run.start + run.node_start;
+            match out.last_mut() {
+                Some(last) if last.node == run.node && from >= last.start => last.end = last.end.max(to),
+                _ => out.push(NodeRange { node: run.node, start: from, end: to }),
+            }
+        }
+    }
+    out
+}
+
+/// UTF-16 offset of char offset `chars` in `text` (clamped to the end).
+pub fn utf16_offset(text: &str, chars: usize) -> usize {
+    text.chars().take(chars).map(char::len_utf16).sum()
+}
+
+/// What a caller can ask besides the analysis options.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct Request {
+    #[serde(flatten)]
+    pub options: Options,
+    /// Analyse even when the page does not look like an article (the popup's "run now").
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum State {
+    #[serde(rename = "ready")]
+    Ready,
+    #[serde(rename = "not-article")]
+    NotArticle,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub speculation: usize,
+    pub vague_attribution: usize,
+    pub attribution: usize,
+    pub unsourced_claim: usize,
+}
+
+impl Counts {
+    fn add(&mut self, kind: Kind) {
+        match kind {
+            Kind::Speculation => self.speculation += 1,
+            Kind::VagueAttribution => self.vague_attribution += 1,
+            Kind::Attribution => self.attribution += 1,
+            Kind::UnsourcedClaim => self.unsourced_claim += 1,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PageFinding {
+    pub id: usize,
+    pub kind: Kind,
+    pub cue: String,
+    pub explanation: String,
+    pub strength: f32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// `node` is the caller's text-node index; offsets are UTF-16.
+    pub ranges: Vec<NodeRange>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Answer {
+    pub state: State,
+    pub article: Metadata,
+    pub findings: Vec<PageFinding>,
+    pub counts: Counts,
+    pub summary: Summary,
+}
+
+/// The whole pipeline on a document: is it an article, extract it, analyse it, and
+/// map every finding to the page's text nodes. `page_node` gives the caller's index
+/// of a document text node (None for text the caller cannot highlight).
+pub fn answer(doc: &Document, page_node: impl Fn(NodeId) -> Option<usize>, request: &Request) -> Answer {
+    if !request.force && !is_readerable(doc) {
+        return Answer {
+            state: State::NotArticle,
+            article: Metadata::default(),
+            findings: Vec::new(),
+            counts: Counts::default(),
+            summary: Summary::default(),
+        };
+    }
+    let article = extract(doc);
+    let analysis = analyze_article(&article, &request.options);
+    let offsets = article.block_offsets();
+    let mut counts = Counts::default();
+    let findings = analysis
+        .findings
+        .into_iter()
+        .enumerate()
+        .map(|(id, finding)| {
+            counts.add(finding.kind);
+            let ranges = locate(&article, &offsets, finding.span)
+                .into_iter()
+                .filter_map(|r| {
+                    let text = doc.text(r.node)?;
+                    Some(NodeRange {
+                        node: page_node(r.node)?,
+                        start: utf16_offset(text, r.start),
+                        end: utf16_offset(text, r.end),
+                    })
+                })
+                .collect();
+            PageFinding {
+                id,
+                kind: finding.kind,
+                cue: finding.cue,
+                explanation: finding.explanation,
+                strength: finding.strength,
+                source: finding.source,
+                ranges,
+            }
+        })
+        .collect();
+    Answer { state: State::Ready, article: article.metadata, findings, counts, summary: analysis.summary }
+}
+
+/// A finding on plain text, with UTF-16 offsets into that text (for the demo's text box).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TextFinding {
+    pub kind: Kind,
+    pub start: usize,
+    pub end: usize,
+    pub cue: String,
+    pub explanation: String,
+    pub strength: f32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TextAnswer {
+    pub findings: Vec<TextFinding>,
+    pub counts: Counts,
+    pub summary: Summary,
+}
+
+pub fn text_answer(text: &str, options: &Options) -> TextAnswer {
+    let analysis = analyze_text(text, options);
+    let mut counts = Counts::default();
+    let findings = analysis
+        .findings
+        .into_iter()
+        .map(|Finding { kind, span, cue, explanation, strength, source }| {
+            counts.add(kind);
+            TextFinding {
+                kind,
+                start: utf16_offset(text, span.start),
+                end: utf16_offset(text, span.end),
+                cue,
+                explanation,
+                strength,
+                source,
+            }
+        })
+        .collect();
+    TextAnswer { findings, counts, summary: analysis.summary }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Block, BlockKind, TextRun};
+
+    fn block(text: &str, runs: Vec<TextRun>) -> Block {
+        Block { kind: BlockKind::Paragraph, text: text.into(), links: Vec::new(), runs }
+    }
+
+    fn run(start: usize, len: usize, node: NodeId, node_start: usize) -> TextRun {
+        TextRun { start, len, node, node_start }
+    }
+
+    #[test]
+    fn span_inside_one_run_maps_to_node_offsets() {
+        // Block "He may go." comes from node 7, whose text starts with 2 chars the block dropped.
+        let article = Article { blocks: vec![block("He may go.", vec![run(0, 10, 7, 2)])], ..Default::default() };
+        let ranges = locate(&article, &article.block_offsets(), Span::new(3, 6));
+        assert_eq!(ranges, vec![NodeRange { node: 7, start: 5, end: 8 }]);
+    }
+
+    #[test]
+    fn span_across_runs_of_different_nodes_is_split() {
+        // "It <em>may</em> rain": three text nodes.
+        let article = Article {
+            blocks: vec![block("It may rain", vec![run(0, 3, 1, 0), run(3, 3, 3, 0), run(6, 5, 4, 0)])],
+            ..Default::default()
+        };
+        let ranges = locate(&article, &article.block_offsets(), Span::new(3, 11));
+        assert_eq!(
+            ranges,
+            vec![NodeRange { node: 3, start: 0, end: 3 }, NodeRange { node: 4, start: 0, end: 5 }]
+        );
+    }
+
+    #[test]
+    fn collapsed_whitespace_inside_a_node_is_covered() {
+        // Node text "may\n    be": the block reads "may be"; runs skip the collapsed spaces.
+        let article =
+            Article { blocks: vec![block("may be", vec![run(0, 4, 2, 0), run(4, 2, 2, 8)])], ..Default::default() };
+        let ranges = locate(&article, &article.block_offsets(), Span::new(0, 6));
+        assert_eq!(ranges, vec![NodeRange { node: 2, start: 0, end: 10 }]);
+    }
+
+    #[test]
+    fn offsets_count_from_the_right_block() {
+        let article = Article {
+            blocks: vec![block("First.", vec![run(0, 6, 1, 0)]), block("It may.", vec![run(0, 7, 5, 0)])],
+            ..Default::default()
+        };
+        let offsets = article.block_offsets();
+        let may = article.text().find("may").unwrap();
+        let ranges = locate(&article, &offsets, Span::new(may, may + 3));
+        assert_eq!(ranges, vec![NodeRange { node: 5, start: 3, end: 6 }]);
+        // A span that covers only the separator maps to nothing.
+        assert!(locate(&article, &offsets, Span::new(6, 8)).is_empty());
+    }
+
+    #[test]
+    fn utf16_offsets_count_surrogate_pairs() {
+        let text = "😀 é may";
+        assert_eq!(utf16_offset(text, 0), 0);
+        assert_eq!(utf16_offset(text, 1), 2);
+        assert_eq!(utf16_offset(text, 4), 5);
+        assert_eq!(utf16_offset(text, 100), 8);
+    }
+
+    fn paragraph_doc(paragraphs: &[&str]) -> (Document, Vec<NodeId>) {
+        let mut doc = Document::new();
+        let body = doc.append_element(Document::ROOT, "body", Vec::new());
+        let texts = paragraphs
+            .iter()
+            .map(|text| {
+                let p = doc.append_element(body, "p", Vec::new());
+                doc.append_text(p, text)
+            })
+            .collect();
+        (doc, texts)
+    }
+
+    #[test]
+    fn answer_points_into_the_callers_text_nodes_in_utf16() {
+        let long = "😀 Officials may consider the plan, which could reshape the region's economy for years to come.";
+        let (doc, texts) = paragraph_doc(&[long, long]);
+        let page_node = |id: NodeId| texts.iter().position(|&t| t == id);
+        let answer = answer(&doc, page_node, &Request::default());
+        assert_eq!(answer.state, State::Ready);
+        assert!(!answer.findings.is_empty(), "placeholder and real analyzer both mark 'may'");
+        let total = answer.counts.speculation
+            + answer.counts.vague_attribution
+            + answer.counts.attribution
+            + answer.counts.unsourced_claim;
+        assert_eq!(total, answer.findings.len());
+        let utf16: Vec<u16> = long.encode_utf16().collect();
+        for finding in &answer.findings {
+            assert!(!finding.ranges.is_empty(), "finding {} has no range", finding.cue);
+            let marked: String = finding
+                .ranges
+                .iter()
+                .map(|r| {
+                    assert!(r.node < 2);
+                    String::from_utf16(&utf16[r.start..r.end]).unwrap()
+                })
+                .collect();
+            assert!(marked.contains(finding.cue.trim()), "{marked:?} should contain {:?}", finding.cue);
+        }
+    }
+
+    #[test]
+    fn a_link_list_is_not_an_article_unless_forced() {
+        let (doc, _) = paragraph_doc(&["Home", "News may", "Sport"]);
+        let answer_default = answer(&doc, Some, &Request::default());
+        assert_eq!(answer_default.state, State::NotArticle);
+        assert!(answer_default.findings.is_empty());
+        let forced = answer(&doc, Some, &Request { force: true, ..Default::default() });
+        assert_eq!(forced.state, State::Ready);
+    }
+
+    #[test]
+    fn request_reads_options_and_force_from_one_object() {
+        let request: Request =
+            serde_json::from_str(r#"{"sensitivity":"strict","custom_hedges":["perhaps"],"force":true}"#).unwrap();
+        assert!(request.force);
+        assert_eq!(request.options.custom_hedges, vec!["perhaps".to_string()]);
+        let empty: Request = serde_json::from_str("{}").unwrap();
+        assert!(!empty.force);
+    }
+
+    #[test]
+    fn text_answer_offsets_are_utf16() {
+        let text = "😀 They may go.";
+        let answer = text_answer(text, &Options::default());
+        let utf16: Vec<u16> = text.encode_utf16().collect();
+        for f in &answer.findings {
+            let marked = String::from_utf16(&utf16[f.start..f.end]).unwrap();
+            assert!(marked.contains(f.cue.trim()), "{marked:?} should contain {:?}", f.cue);
+        }
+        assert!(!answer.findings.is_empty());
+    }
+}

@@ -1,0 +1,300 @@
+#!/usr/bin/env bash
+# Caveat's single entry point. Installs what is missing, builds, tests, demos.
+#   ./build.sh [build]                        wasm core, native CLI, extension for Chrome and Firefox
+#   ./build.sh test                           build, then cargo test, clippy, web-ext lint, browser tests
+#   ./build.sh demo [--browser chromium|firefox]  build, serve www/ and sample pages, optionally open a browser
+# Every step says what it does; a failing step says which one failed. Safe to re-run:
+# steps whose inputs did not change are skipped.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+
+WASM_TARGET=wasm32-unknown-unknown
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
+PKG_DIR=target/wasm-pkg          # wasm-bindgen output, copied into the extension and www/
+BROWSERS=(chrome firefox)
+FIREFOX_MIN_VERSION=128.0
+
+STEP=""
+step() {
+  STEP=$1
+  printf '\n\033[1m==> %s\033[0m\n' "$1"
+}
+note() { printf '    %s\n' "$*"; }
+die() {
+  printf '\n\033[31mbuild.sh: step "%s" failed: %s\033[0m\n' "$STEP" "$*" >&2
+  exit 1
+}
+trap 'rc=$?; [ $rc -ne 0 ] && [ -n "$STEP" ] && printf "\n\033[31mbuild.sh: step \"%s\" failed (exit %s)\033[0m\n" "$STEP" "$rc" >&2' EXIT
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else die "need root for: $*"; fi
+}
+
+APT_UPDATED=""
+# apt_install PACKAGE...: install Debian packages; refresh the lists once if the install fails.
+apt_install() {
+  note "apt-get install $*"
+  if as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@"; then return 0; fi
+  if [ -z "$APT_UPDATED" ]; then
+    note "install failed; refreshing package lists (apt-get update) and retrying"
+    as_root apt-get update -q && APT_UPDATED=1
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" && return 0
+  fi
+  die "could not install Debian packages: $*"
+}
+
+# need_command COMMAND PACKAGE: install PACKAGE when COMMAND is missing.
+need_command() {
+  if command -v "$1" >/dev/null; then note "$1: present"; else apt_install "$2"; fi
+}
+
+# newer TARGET SOURCE...: true when TARGET is missing or any SOURCE (file or directory tree) is newer.
+newer() {
+  local target=$1
+  shift
+  [ -e "$target" ] || return 0
+  [ -n "$(find "$@" -newer "$target" -print -quit 2>/dev/null)" ]
+}
+
+# ---- install -------------------------------------------------------------------------------------
+
+install_build_tools() {
+  step "Checking build tools"
+  command -v cargo >/dev/null || die "cargo not found: install Rust (rustup) first"
+  need_command zip zip
+  need_command wasm-opt binaryen
+  need_command node nodejs
+  need_command npm npm
+}
+
+install_browsers() {
+  step "Checking browsers for the tests and the demo"
+  need_command chromium chromium
+  need_command firefox-esr firefox-esr
+}
+
+# Sets WASM_BUILD to the command that builds the wasm library.
+WASM_BUILD=()
+install_wasm_toolchain() {
+  step "Checking the wasm toolchain"
+  # CAVEAT_WASM_TOOLCHAIN=debian forces the offline route (to test it where rustup works).
+  if [ "${CAVEAT_WASM_TOOLCHAIN:-}" != debian ] && command -v rustup >/dev/null && rustup target list --installed 2>/dev/null | grep -qx "$WASM_TARGET"; then
+    note "rustup has $WASM_TARGET"
+    WASM_BUILD=(cargo build --lib --release --target "$WASM_TARGET")
+    return
+  fi
+  if [ "${CAVEAT_WASM_TOOLCHAIN:-}" != debian ] && command -v rustup >/dev/null && rustup target add "$WASM_TARGET" >/dev/null 2>&1; then
+    note "added $WASM_TARGET with rustup"
+    WASM_BUILD=(cargo build --lib --release --target "$WASM_TARGET")
+    return
+  fi
+  # Offline: Debian's Rust with its std sources, built for wasm with build-std.
+  note "rustup cannot provide $WASM_TARGET (offline?); using Debian's rustc-web"
+  if [ -x /usr/bin/rustc ] && [ -x /usr/bin/cargo ] && [ -d /usr/lib/rustlib/src/rust/library ] &&
+    [ -x /usr/bin/wasm-ld-22 ]; then
+    note "rustc-web, cargo-web, rust-web-src, lld-22: present"
+  else
+    apt_install rustc-web cargo-web rust-web-src lld-22
+  fi
+  WASM_BUILD=(env RUSTC_BOOTSTRAP=1 RUSTC=/usr/bin/rustc /usr/bin/cargo build --lib --release
+    --target "$WASM_TARGET" -Zbuild-std=std,panic_abort)
+}
+
+install_wasm_bindgen() {
+  step "Checking wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  [ -n "$WASM_BINDGEN_VERSION" ] || die "no exact wasm-bindgen version (=x.y.z) pinned in Cargo.toml"
+  local have
+  have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+  if [ "$have" = "$WASM_BINDGEN_VERSION" ]; then
+    note "wasm-bindgen $have: present"
+  else
+    note "found '${have:-none}'; cargo install wasm-bindgen-cli --version $WASM_BINDGEN_VERSION"
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" || die "cargo install wasm-bindgen-cli failed"
+  fi
+}
+
+install_node_modules() {
+  step "Checking npm packages"
+  if [ -f package-lock.json ]; then
+    if newer node_modules/.package-lock.json package-lock.json package.json; then
+      note "npm ci"
+      npm ci --no-audit --no-fund || die "npm ci failed"
+    else
+      note "node_modules up to date"
+    fi
+  elif newer node_modules/.package-lock.json package.json; then
+    note "npm install (no lock file yet)"
+    npm install --no-audit --no-fund || die "npm install failed"
+  else
+    note "node_modules up to date"
+  fi
+}
+
+# ---- build ---------------------------------------------------------------------------------------
+
+build_wasm() {
+  step "Building the wasm core (release, opt-level s)"
+  note "${WASM_BUILD[*]}"
+  "${WASM_BUILD[@]}" || die "the wasm build failed (compiler output above)"
+  local wasm=target/$WASM_TARGET/release/caveat.wasm
+  step "Generating the JS glue (wasm-bindgen --target web) and shrinking the wasm"
+  if newer "$PKG_DIR/caveat_bg.wasm" "$wasm"; then
+    rm -rf "$PKG_DIR"
+    wasm-bindgen --target web --no-typescript --out-dir "$PKG_DIR" "$wasm" || die "wasm-bindgen failed"
+    if command -v wasm-opt >/dev/null; then
+      note "wasm-opt -Oz"
+      wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+        --enable-mutable-globals --enable-reference-types --enable-multivalue \
+        -o "$PKG_DIR/caveat_bg.opt.wasm" "$PKG_DIR/caveat_bg.wasm" || die "wasm-opt failed"
+      mv "$PKG_DIR/caveat_bg.opt.wasm" "$PKG_DIR/caveat_bg.wasm"
+    else
+      note "wasm-opt not found: shipping the unoptimised wasm"
+    fi
+  else
+    note "up to date"
+  fi
+  note "$PKG_DIR/caveat_bg.wasm: $(stat -c %s "$PKG_DIR/caveat_bg.wasm") bytes"
+}
+
+build_cli() {
+  step "Building the native CLI (cargo build --release)"
+  cargo build --release || die "cargo build --release failed"
+  note "target/release/caveat"
+}
+
+# manifest_for BROWSER: the one source manifest with that browser's differences applied.
+manifest_for() {
+  node --input-type=module - "$1" "$FIREFOX_MIN_VERSION" <<'EOF'
+import { readFileSync } from 'node:fs';
+const [browser, firefoxMin] = process.argv.slice(2);
+const manifest = JSON.parse(readFileSync('extension/manifest.json', 'utf8'));
+if (browser === 'chrome') {
+  manifest.background = { service_worker: 'background.js', type: 'module' };
+  delete manifest.browser_specific_settings;
+} else {
+  // Firefox MV3 runs the background as an event page; module scripts work there.
+  manifest.background = { scripts: ['background.js'], type: 'module' };
+  manifest.browser_specific_settings.gecko.strict_min_version = firefoxMin;
+}
+process.stdout.write(JSON.stringify(manifest, null, 2) + '\n');
+EOF
+}
+
+build_extension() {
+  step "Assembling the extension for ${BROWSERS[*]}"
+  mkdir -p dist
+  for browser in "${BROWSERS[@]}"; do
+    local out=dist/$browser
+    rm -rf "$out"
+    cp -r extension "$out"
+    rm -rf "$out/pkg"
+    mkdir -p "$out/pkg"
+    cp "$PKG_DIR/caveat.js" "$PKG_DIR/caveat_bg.wasm" "$out/pkg/"
+    manifest_for "$browser" >"$out/manifest.json" || die "could not write the $browser manifest"
+    rm -f "dist/caveat-$browser.zip"
+    (cd "$out" && zip -qr -X "../caveat-$browser.zip" .) || die "could not zip $out"
+    note "$out/ and dist/caveat-$browser.zip ($(stat -c %s "dist/caveat-$browser.zip") bytes)"
+  done
+}
+
+# The demo page runs the wasm in the page: it gets the glue, the wasm and the overlay.
+build_www() {
+  step "Copying the wasm and the overlay into www/pkg/ (generated, not committed)"
+  mkdir -p www/pkg
+  cp "$PKG_DIR/caveat.js" "$PKG_DIR/caveat_bg.wasm" www/pkg/
+  cp extension/content/overlay.js www/pkg/overlay.js
+  [ -f extension/content/highlights.css ] && cp extension/content/highlights.css www/pkg/highlights.css
+  note "www/pkg/: $(cd www/pkg && echo *)"
+}
+
+build_all() {
+  local started=$SECONDS
+  install_build_tools
+  install_wasm_toolchain
+  install_wasm_bindgen
+  install_node_modules
+  build_wasm
+  build_cli
+  build_extension
+  build_www
+  STEP=""
+  printf '\nBuilt in %ss: dist/chrome, dist/firefox, dist/caveat-chrome.zip, dist/caveat-firefox.zip, target/release/caveat\n' \
+    $((SECONDS - started))
+}
+
+# ---- test ----------------------------------------------------------------------------------------
+
+RESULTS=()
+FAILED=0
+# check NAME COMMAND...: run one test step, remember whether it passed; later steps still run.
+check() {
+  local name=$1 started=$SECONDS
+  shift
+  step "Test: $name"
+  note "$*"
+  if "$@"; then
+    RESULTS+=("PASS  $name ($((SECONDS - started))s)")
+  else
+    RESULTS+=("FAIL  $name ($((SECONDS - started))s)")
+    FAILED=$((FAILED + 1))
+  fi
+}
+
+web_ext_lint() {
+  local report
+  report=$(NO_UPDATE_NOTIFIER=1 npx --no-install web-ext lint --source-dir dist/firefox --output json 2>/dev/null) || true
+  node --input-type=module - "$report" <<'EOF'
+const report = JSON.parse(process.argv[2] || '{}');
+if (!report.summary) { console.error('web-ext lint gave no report'); process.exit(1); }
+for (const kind of ['errors', 'warnings']) {
+  for (const m of report[kind] || []) console.log(`    ${kind.slice(0, -1)}: ${m.code} ${m.file || ''} ${m.message}`);
+}
+console.log(`    ${report.summary.errors} errors, ${report.summary.warnings} warnings, ${report.summary.notices} notices`);
+process.exit(report.summary.errors === 0 ? 0 : 1);
+EOF
+}
+
+run_tests() {
+  install_browsers
+  build_all
+  check "cargo test" cargo test
+  check "cargo clippy" cargo clippy --all-targets -- -D warnings
+  check "web-ext lint (dist/firefox)" web_ext_lint
+  check "browser tests (node --test tests/e2e/)" node --test --test-concurrency=1 tests/e2e/
+  STEP=""
+  printf '\n\033[1mSummary\033[0m\n'
+  for line in "${RESULTS[@]}"; do printf '  %s\n' "$line"; done
+  local passed=$((${#RESULTS[@]} - FAILED))
+  printf 'test steps: %s passed, %s failed\n' "$passed" "$FAILED"
+  [ "$FAILED" -eq 0 ]
+}
+
+# ---- demo ----------------------------------------------------------------------------------------
+
+run_demo() {
+  local browser=""
+  while [ $# -gt 0 ]; do
+    case $1 in
+      --browser) browser=${2:-}; shift 2 || die "--browser needs chromium or firefox" ;;
+      --browser=*) browser=${1#--browser=}; shift ;;
+      *) die "unknown demo option: $1" ;;
+    esac
+  done
+  case $browser in "" | chromium | firefox) ;; *) die "--browser must be chromium or firefox, not '$browser'" ;; esac
+  [ -n "$browser" ] && install_browsers
+  build_all
+  step "Serving the demo (Ctrl-C to stop)"
+  STEP=""
+  exec node tests/e2e/harness.mjs demo ${browser:+--browser "$browser"}
+}
+
+command=${1:-build}
+[ $# -gt 0 ] && shift
+case $command in
+  build) build_all ;;
+  test) run_tests ;;
+  demo) run_demo "$@" ;;
+  -h | --help | help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//' ;;
+  *) die "unknown command '$command' (build, test, demo)" ;;
+esac

@@ -1,0 +1,62 @@
+// Caveat's background: the only place the wasm core runs in the extension (a
+// content script cannot compile wasm on pages whose CSP forbids it). Chrome runs
+// this as a module service worker, Firefox as a module event page.
+import init, { analyze_snapshot } from './pkg/caveat.js';
+
+const api = globalThis.browser ?? globalThis.chrome;
+
+let core = null;
+// Compiled once per background lifetime; a failed or trapped instance is dropped
+// so the next request starts afresh.
+function loadCore() {
+  if (!core) {
+    core = init({ module_or_path: api.runtime.getURL('pkg/caveat_bg.wasm') }).catch((e) => {
+      core = null;
+      throw e;
+    });
+  }
+  return core;
+}
+
+async function analyze(snapshot, options) {
+  try {
+    await loadCore();
+  } catch (e) {
+    return { error: `Caveat could not load its analyser: ${e && e.message ? e.message : e}` };
+  }
+  try {
+    return analyze_snapshot(JSON.stringify(snapshot), options ?? {});
+  } catch (e) {
+    core = null;
+    return { error: `Caveat's analyser failed: ${e && e.message ? e.message : e}` };
+  }
+}
+
+function setBadge(tabId, total) {
+  if (tabId === undefined) return;
+  const text = total > 0 ? (total > 999 ? '999+' : String(total)) : '';
+  api.action.setBadgeText({ tabId, text }).catch(() => {});
+  api.action.setBadgeBackgroundColor({ tabId, color: '#8a4b00' }).catch(() => {});
+}
+
+api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (!message || typeof message.type !== 'string') return false;
+  switch (message.type) {
+    case 'caveat:analyze':
+      analyze(message.snapshot, message.options).then(sendResponse);
+      return true;
+    case 'caveat:counts':
+      setBadge(sender.tab && sender.tab.id, Number(message.total) || 0);
+      return false;
+    default:
+      return false;
+  }
+});
+
+api.commands.onCommand.addListener(async (command) => {
+  if (command !== 'toggle-caveat') return;
+  const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+  if (tab && tab.id !== undefined) {
+    api.tabs.sendMessage(tab.id, { type: 'caveat:toggle' }).catch(() => {});
+  }
+});

@@ -1,0 +1,200 @@
+// Caveat's content script: decides when to read the page, takes the snapshot,
+// asks the background (where the wasm runs) for the answer, and hands it to the
+// overlay. It writes nothing to the page but the overlay's single host element and
+// never runs page content as code.
+(() => {
+  'use strict';
+  if (globalThis.CaveatMain) return;
+
+  const api = globalThis.browser ?? globalThis.chrome;
+  const Settings = globalThis.CaveatSettings;
+  // Re-read a changing page at most this often, once it has been quiet for QUIET_MS.
+  const QUIET_MS = 800;
+  const MIN_INTERVAL_MS = 2000;
+  const URL_POLL_MS = 1000;
+
+  let settings = Settings.forSite(Settings.DEFAULTS, location.hostname);
+  let overlay = null;
+  let state = 'idle';
+  let answer = null;
+  let running = null; // the analysis in flight
+  let again = false; // another analysis was asked for while one was running
+  let forced = false; // the reader asked to run on a page that is not an article
+  let lastRunAt = 0;
+  let quietTimer = 0;
+  let observer = null;
+  let url = location.href;
+
+  function setState(next) {
+    state = next;
+    if (overlay) overlay.setState(next);
+  }
+
+  function totalShown() {
+    if (!answer || !answer.counts || state !== 'ready') return 0;
+    return Settings.KINDS.reduce((sum, kind) => sum + (settings.kinds[kind] ? answer.counts[kind] || 0 : 0), 0);
+  }
+
+  function reportCounts() {
+    api.runtime.sendMessage({ type: 'caveat:counts', total: totalShown() }).catch(() => {});
+  }
+
+  async function analyseOnce() {
+    if (!overlay) overlay = globalThis.CaveatOverlay.mount();
+    // A re-read of a page already shown keeps its highlights until the new answer is in.
+    if (state !== 'ready') setState('reading');
+    const { snapshot, textNodes } = globalThis.CaveatSnapshot.take(document);
+    let result;
+    try {
+      result = await api.runtime.sendMessage({
+        type: 'caveat:analyze',
+        snapshot,
+        options: { ...Settings.analyzerOptions(settings), force: forced },
+      });
+    } catch (e) {
+      result = { error: `Caveat could not reach its analyser: ${e && e.message ? e.message : e}` };
+    }
+    if (state === 'off') return;
+    lastRunAt = Date.now();
+    if (!result || result.error) {
+      answer = null;
+      setState('error');
+      console.warn('Caveat:', result ? result.error : 'no answer from the analyser');
+    } else if (result.state === 'not-article') {
+      answer = result;
+      setState('not-article');
+    } else {
+      answer = result;
+      overlay.show(result, textNodes, { kinds: settings.kinds });
+      setState('ready');
+    }
+    reportCounts();
+    watch();
+  }
+
+  // One analysis at a time; asks made meanwhile fold into one more run.
+  function analyse() {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await analyseOnce();
+      } while (again && state !== 'off');
+      running = null;
+    })();
+    return running;
+  }
+
+  function switchOff() {
+    clearTimeout(quietTimer);
+    if (observer) observer.disconnect();
+    observer = null;
+    answer = null;
+    setState('off');
+    reportCounts();
+  }
+
+  // Text added or removed in the body (the overlay lives outside it, on documentElement).
+  function changesText(records) {
+    for (const record of records) {
+      if (record.type === 'characterData') return true;
+      for (const list of [record.addedNodes, record.removedNodes]) {
+        for (const node of list) {
+          if (node.nodeType === Node.TEXT_NODE ? node.data.trim() : node.textContent.trim()) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  function scheduleReread() {
+    clearTimeout(quietTimer);
+    const wait = Math.max(QUIET_MS, lastRunAt + MIN_INTERVAL_MS - Date.now());
+    quietTimer = setTimeout(() => {
+      if (state === 'ready' || state === 'not-article') analyse();
+    }, wait);
+  }
+
+  function watch() {
+    if (observer || !document.body) return;
+    observer = new MutationObserver((records) => {
+      if (changesText(records)) scheduleReread();
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  }
+
+  // Single-page apps change the URL without a load: start over on the new page.
+  function onNavigation() {
+    if (location.href === url) return;
+    url = location.href;
+    forced = false;
+    if (state === 'off' || state === 'idle') return;
+    answer = null;
+    if (overlay) overlay.clear();
+    setState('reading');
+    analyse();
+  }
+
+  function status() {
+    return { state, counts: answer ? answer.counts : {}, summary: answer ? answer.summary : null, host: settings.host };
+  }
+
+  api.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+    if (!message || typeof message.type !== 'string') return false;
+    switch (message.type) {
+      case 'caveat:status':
+        sendResponse(status());
+        return false;
+      case 'caveat:run':
+        forced = true;
+        if (state === 'off') state = 'idle';
+        analyse().then(() => sendResponse(status()));
+        return true;
+      case 'caveat:toggle':
+        if (state === 'off' || state === 'idle') {
+          state = 'idle';
+          analyse().then(() => sendResponse(status()));
+          return true;
+        }
+        switchOff();
+        sendResponse(status());
+        return false;
+      default:
+        return false;
+    }
+  });
+
+  api.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'sync' || !changes[Settings.STORAGE_KEY]) return;
+    const before = settings;
+    settings = Settings.forSite(changes[Settings.STORAGE_KEY].newValue, location.hostname);
+    if (!settings.enabled) {
+      if (state !== 'idle') switchOff();
+      return;
+    }
+    if (overlay) overlay.setKinds(settings.kinds);
+    const optionsChanged =
+      JSON.stringify(Settings.analyzerOptions(before)) !== JSON.stringify(Settings.analyzerOptions(settings));
+    if ((state === 'off' || state === 'idle') && settings.autoRun && !before.autoRun) {
+      state = 'idle';
+      analyse();
+    } else if (optionsChanged && state !== 'off' && state !== 'idle') {
+      analyse();
+    } else {
+      reportCounts();
+    }
+  });
+
+  addEventListener('popstate', onNavigation);
+  setInterval(onNavigation, URL_POLL_MS);
+
+  globalThis.CaveatMain = { status };
+
+  Settings.load().then((loaded) => {
+    settings = Settings.forSite(loaded, location.hostname);
+    if (settings.autoRun) analyse();
+  });
+})();
