@@ -293,7 +293,7 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
       this.host = document.createElement('caveat-overlay');
       // The host sits in the page, so page CSS could reach it: pin what matters inline.
       for (const [prop, value] of Object.entries({
-        all: 'initial', display: 'block', position: 'absolute', top: '0', left: '0', width: '0', height: '0',
+        display: 'block', position: 'absolute', top: '0', left: '0', width: '0', height: '0',
         overflow: 'visible', 'z-index': '2147483647', contain: 'style',
       })) this.host.style.setProperty(prop, value, 'important');
       this.shadow = this.host.attachShadow({ mode: 'open' });

@@ -9,3 +9,5 @@ for size in 32 48 128; do
   rsvg-convert -w "$size" -h "$size" caveat.svg -o "icon-$size.png"
 done
 echo "icons: $(ls icon-*.png | tr '\n' ' ')"
+# The demo page shows the same mark.
+cp caveat.svg ../../www/icon.svg
