@@ -1,0 +1,165 @@
+// Helpers the browser tests share: the local server, Chromium and Firefox ESR with
+// the built extension loaded, pages with their console errors, the overlay's
+// final state, screenshots. Also `node tests/e2e/harness.mjs demo [--browser B]`,
+// which build.sh's demo command runs.
+import puppeteer from 'puppeteer-core';
+import { mkdirSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, hasSeedArticle, ROOT } from './server.mjs';
+
+export { startServer, hasSeedArticle, ROOT };
+
+export const BROWSERS = {
+  chromium: { executable: '/usr/bin/chromium', extension: join(ROOT, 'dist/chrome') },
+  firefox: { executable: '/usr/bin/firefox-esr', extension: join(ROOT, 'dist/firefox') },
+};
+export const FINAL_STATES = ['ready', 'not-article', 'error', 'off'];
+export const SCREENSHOT_DIR = join(ROOT, 'target/e2e');
+
+// Why a browser test cannot run here, or null when it can.
+export function unavailable(name) {
+  const { executable, extension } = BROWSERS[name];
+  if (!existsSync(executable)) return `${executable} is not installed (./build.sh test installs it)`;
+  if (!existsSync(join(extension, 'manifest.json'))) return `${extension} is not built (run ./build.sh)`;
+  return null;
+}
+
+// Launches `name` ('chromium' | 'firefox') with the built extension installed.
+export async function launch(name, { headless = true } = {}) {
+  const { executable, extension } = BROWSERS[name];
+  if (name === 'chromium') {
+    return puppeteer.launch({
+      executablePath: executable,
+      enableExtensions: [extension],
+      pipe: true,
+      headless,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+        '--no-first-run', '--window-size=1280,900'],
+      defaultViewport: headless ? { width: 1280, height: 900 } : null,
+    });
+  }
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: executable,
+    headless,
+    defaultViewport: headless ? { width: 1280, height: 900 } : null,
+    extraPrefsFirefox: {
+      // Keep the offline machine's console and network quiet.
+      'app.update.enabled': false,
+      'browser.shell.checkDefaultBrowser': false,
+      'extensions.update.enabled': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+    },
+  });
+  try {
+    await browser.installExtension(extension);
+  } catch (e) {
+    await browser.close();
+    throw e;
+  }
+  return browser;
+}
+
+// Opens `url` in a new tab ({page, errors, response}), recording the page's console errors and uncaught exceptions.
+// `before` holds document.body.innerHTML as it was at DOMContentLoaded, before the
+// extension's content script ran (it runs at document_idle).
+export async function open(browser, url) {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error && error.message ? error.message : error)));
+  // Runs in the page before its own scripts: remembers the body as loaded and every
+  // data-state the overlay goes through.
+  await page.evaluateOnNewDocument(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      globalThis.__caveatBodyAtLoad = document.body.innerHTML;
+    });
+    globalThis.__caveatStates = [];
+    new MutationObserver(() => {
+      const host = document.querySelector('caveat-overlay');
+      const state = host && host.getAttribute('data-state');
+      const seen = globalThis.__caveatStates;
+      if (state && seen[seen.length - 1] !== state) seen.push(state);
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+  });
+  const response = await page.goto(url, { waitUntil: 'load' });
+  return { page, errors, response };
+}
+
+// Waits until <caveat-overlay> reaches one of `states`; returns {state, msFromDomContentLoaded}
+// (measured when the 50 ms poll sees the state).
+export async function waitForState(page, states = FINAL_STATES, { timeout = 30000 } = {}) {
+  const handle = await page.waitForFunction(
+    (wanted) => {
+      const host = document.querySelector('caveat-overlay');
+      const state = host && host.getAttribute('data-state');
+      if (!state || !wanted.includes(state)) return false;
+      const nav = performance.getEntriesByType('navigation')[0];
+      return { state, msFromDomContentLoaded: Math.round(performance.now() - nav.domContentLoadedEventStart) };
+    },
+    { polling: 50, timeout },
+    states,
+  );
+  return handle.jsonValue();
+}
+
+export async function overlayInfo(page) {
+  return page.evaluate(() => {
+    const host = document.querySelector('caveat-overlay');
+    if (!host) return null;
+    const counts = {};
+    for (const attr of host.getAttributeNames()) {
+      if (attr.startsWith('data-count-')) counts[attr.slice('data-count-'.length)] = Number(host.getAttribute(attr));
+    }
+    return {
+      parentIsRoot: host.parentNode === document.documentElement,
+      shadowOpen: !!host.shadowRoot,
+      state: host.getAttribute('data-state'),
+      counts,
+      highlights: globalThis.CSS && CSS.highlights ? [...CSS.highlights.keys()] : [],
+      bodyUnchanged: document.body.innerHTML === globalThis.__caveatBodyAtLoad,
+      states: globalThis.__caveatStates || null,
+    };
+  });
+}
+
+export async function screenshot(page, browserName, name) {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${browserName}-${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+// `node tests/e2e/harness.mjs demo [--browser chromium|firefox]`
+async function demo(args) {
+  const at = args.indexOf('--browser');
+  const browserName = at >= 0 ? args[at + 1] : null;
+  const server = await startServer({ port: Number(process.env.PORT) || 0 });
+  const article = hasSeedArticle() ? `${server.url}/seed/article.html` : `${server.url}/pages/article.html`;
+  console.log(`Demo page:      ${server.url}/`);
+  console.log(`Sample article: ${article}`);
+  console.log(`Test pages:     ${server.url}/pages/article.html, /pages/dynamic.html, /pages/links.html`);
+  console.log(`Strict CSP:     ${server.url}/csp/pages/article.html`);
+  if (!browserName) return;
+  if (!BROWSERS[browserName]) throw new Error(`--browser must be chromium or firefox, not ${browserName}`);
+  const browser = await launch(browserName, { headless: false });
+  const page = await browser.newPage();
+  await page.goto(article);
+  console.log(`${browserName} is open with the extension loaded; close it or press Ctrl-C to stop.`);
+  browser.on('disconnected', () => server.close().then(() => process.exit(0)));
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const [command, ...args] = process.argv.slice(2);
+  if (command !== 'demo') {
+    console.error('usage: node tests/e2e/harness.mjs demo [--browser chromium|firefox]');
+    process.exit(2);
+  }
+  demo(args).catch((e) => {
+    console.error(`demo: ${e.message}`);
+    process.exit(1);
+  });
+}
