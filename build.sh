@@ -13,7 +13,6 @@ WASM_TARGET=wasm32-unknown-unknown
 WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
 PKG_DIR=target/wasm-pkg          # wasm-bindgen output, copied into the extension and www/
 BROWSERS=(chrome firefox)
-FIREFOX_MIN_VERSION=128.0
 
 STEP=""
 step() {
@@ -180,9 +179,9 @@ build_cli() {
 
 # manifest_for BROWSER: the one source manifest with that browser's differences applied.
 manifest_for() {
-  node --input-type=module - "$1" "$FIREFOX_MIN_VERSION" <<'EOF'
+  node --input-type=module - "$1" <<'EOF'
 import { readFileSync } from 'node:fs';
-const [browser, firefoxMin] = process.argv.slice(2);
+const [browser] = process.argv.slice(2);
 const manifest = JSON.parse(readFileSync('extension/manifest.json', 'utf8'));
 if (browser === 'chrome') {
   manifest.background = { service_worker: 'background.js', type: 'module' };
@@ -190,7 +189,6 @@ if (browser === 'chrome') {
 } else {
   // Firefox MV3 runs the background as an event page; module scripts work there.
   manifest.background = { scripts: ['background.js'], type: 'module' };
-  manifest.browser_specific_settings.gecko.strict_min_version = firefoxMin;
 }
 process.stdout.write(JSON.stringify(manifest, null, 2) + '\n');
 EOF
@@ -203,6 +201,8 @@ build_extension() {
     local out=dist/$browser
     rm -rf "$out"
     cp -r extension "$out"
+    # Helper scripts that make assets (e.g. icons/build-icons.sh) do not ship.
+    find "$out" -name '*.sh' -delete
     rm -rf "$out/pkg"
     mkdir -p "$out/pkg"
     cp "$PKG_DIR/caveat.js" "$PKG_DIR/caveat_bg.wasm" "$out/pkg/"
@@ -281,7 +281,7 @@ run_tests() {
   printf '\n\033[1mSummary\033[0m\n'
   for line in "${RESULTS[@]}"; do printf '  %s\n' "$line"; done
   local passed=$((${#RESULTS[@]} - FAILED))
-  printf 'test steps: %s passed, %s failed\n' "$passed" "$FAILED"
+  printf 'steps: %s passed, %s failed\n' "$passed" "$FAILED"
   [ "$FAILED" -eq 0 ]
 }
 
