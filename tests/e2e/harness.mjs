@@ -64,7 +64,7 @@ export async function launch(name, { headless = true } = {}) {
 // Opens `url` in a new tab ({page, errors, response}), recording the page's console errors and uncaught exceptions.
 // `before` holds document.body.innerHTML as it was at DOMContentLoaded, before the
 // extension's content script ran (it runs at document_idle).
-export async function open(browser, url) {
+export async function open(browser, url, { waitUntil = 'load' } = {}) {
   const page = await browser.newPage();
   const errors = [];
   page.on('console', (message) => {
@@ -85,7 +85,13 @@ export async function open(browser, url) {
       if (state && seen[seen.length - 1] !== state) seen.push(state);
     }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
   });
-  const response = await page.goto(url, { waitUntil: 'load' });
+  // The machine is offline: fail third-party requests at once instead of waiting on them.
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const local = /^(https?:\/\/127\.0\.0\.1[:/]|data:|blob:)/.test(request.url());
+    (local ? request.continue() : request.abort()).catch(() => {});
+  });
+  const response = await page.goto(url, { waitUntil });
   return { page, errors, response };
 }
 

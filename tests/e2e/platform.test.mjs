@@ -3,7 +3,13 @@
 // DOM and console stay clean, strict CSP pages work, dynamic pages are re-read.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, hasSeedArticle, launch, open, waitForState, overlayInfo, screenshot, unavailable } from './harness.mjs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  startServer, hasSeedArticle, launch, open, waitForState, overlayInfo, screenshot, unavailable, ROOT,
+} from './harness.mjs';
+import { SEED_ARTICLE, READABILITY_PAGES } from './server.mjs';
 
 const server = await startServer();
 after(() => server.close());
@@ -11,6 +17,27 @@ after(() => server.close());
 const SEED = hasSeedArticle();
 if (!SEED) console.log('# ../shared/data/articles/seed/article.html is absent: using tests/e2e/pages/article.html instead');
 const ARTICLE_PATH = SEED ? '/seed/article.html' : '/pages/article.html';
+const ARTICLE_FILE = SEED ? SEED_ARTICLE : join(ROOT, 'tests/e2e/pages/article.html');
+const CLI = join(ROOT, 'target/release/caveat');
+
+// The largest of Readability's test pages, to measure the snapshot on a heavy real page.
+function largestReadabilityPage() {
+  if (!existsSync(READABILITY_PAGES)) return null;
+  let best = null;
+  for (const name of readdirSync(READABILITY_PAGES)) {
+    const file = join(READABILITY_PAGES, name, 'source.html');
+    if (!existsSync(file)) continue;
+    const size = statSync(file).size;
+    if (!best || size > best.size) best = { name, size };
+  }
+  return best && `/readability/${best.name}/source.html`;
+}
+
+// Loads the content script's snapshot.js into the page's own world (test pages only),
+// so a test can call CaveatSnapshot.take() there.
+async function withSnapshotScript(page) {
+  await page.addScriptTag({ path: join(ROOT, 'extension/content/snapshot.js') });
+}
 
 // The checks every analysed article page must pass.
 async function assertAnalysed(browserName, name, path) {
@@ -80,6 +107,67 @@ for (const browserName of ['chromium', 'firefox']) {
       await screenshot(page, browserName, 'dynamic');
       assert.deepEqual(errors, []);
       await page.close();
+    });
+
+    test('the extension and the CLI extract the same article from the same page', async (t) => {
+      const cli = spawnSync(CLI, ['extract', ARTICLE_FILE], { encoding: 'utf8' });
+      if (cli.status !== 0) {
+        t.skip(`the native \`caveat extract\` is not available yet: ${(cli.stderr || cli.error || '').toString().trim()}`);
+        return;
+      }
+      if (!existsSync(join(ROOT, 'www/pkg/caveat.js'))) {
+        t.skip('www/pkg/ is not built (run ./build.sh)');
+        return;
+      }
+      const { page } = await open(context.browser, server.url + ARTICLE_PATH);
+      await withSnapshotScript(page);
+      const article = await page.evaluate(async () => {
+        const glue = await import('/pkg/caveat.js');
+        await glue.default();
+        return glue.extract_snapshot(JSON.stringify(globalThis.CaveatSnapshot.take(document).snapshot));
+      });
+      await page.close();
+      assert.equal(article.error, undefined, `extract_snapshot: ${article.error}`);
+      const squash = (text) => text.replace(/\s+/g, ' ').trim();
+      const browserText = squash(article.blocks.map((b) => b.text).join('\n\n'));
+      const cliText = squash(cli.stdout);
+      assert.ok(cliText.length > 0, 'the CLI printed an article');
+      assert.equal(browserText, cliText);
+    });
+
+    test('snapshot cost (figures, no timing assertion)', async (t) => {
+      const path = largestReadabilityPage() || ARTICLE_PATH;
+      // Its third-party resources cannot load offline: do not wait for them.
+      const { page } = await open(context.browser, server.url + path, { waitUntil: 'domcontentloaded' });
+      const { state, msFromDomContentLoaded } = await waitForState(page);
+      t.diagnostic(`${browserName} extension on ${path}: DOMContentLoaded → ${state} in ${msFromDomContentLoaded} ms`);
+      await withSnapshotScript(page);
+      const f = await page.evaluate(() => {
+        const times = [];
+        let taken;
+        for (let i = 0; i < 5; i++) {
+          const start = performance.now();
+          taken = globalThis.CaveatSnapshot.take(document);
+          times.push(performance.now() - start);
+        }
+        times.sort((a, b) => a - b);
+        const elements = document.body.getElementsByTagName('*');
+        const start = performance.now();
+        for (const element of elements) getComputedStyle(element).display;
+        return {
+          ms: times[2],
+          nodes: taken.snapshot.nodes.length,
+          textNodes: taken.textNodes.length,
+          kb: Math.round(JSON.stringify(taken.snapshot).length / 1024),
+          elements: elements.length,
+          styleEveryElementMs: performance.now() - start,
+        };
+      });
+      await page.close();
+      t.diagnostic(`${browserName} snapshot of ${path}: median ${f.ms.toFixed(1)} ms over 5 runs, ${f.nodes} nodes ` +
+        `(${f.textNodes} text), ${f.kb} KiB JSON; page has ${f.elements} elements, getComputedStyle on all of them ` +
+        `${f.styleEveryElementMs.toFixed(1)} ms`);
+      assert.ok(f.nodes > 0 && f.textNodes > 0);
     });
 
     test(

@@ -2,6 +2,7 @@
 //   /                    www/ (the demo page)
 //   /pages/NAME          tests/e2e/pages/NAME (small test pages)
 //   /seed/article.html   ../shared/data/articles/seed/article.html, when present
+//   /readability/NAME/source.html  Mozilla Readability's test pages in ../shared, when present
 //   /csp/<any of above>  the same file, sent with a strict Content-Security-Policy header
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -11,11 +12,13 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const SEED_ARTICLE = resolve(ROOT, '../shared/data/articles/seed/article.html');
+export const READABILITY_PAGES = resolve(ROOT, '../shared/data/articles/readability');
 export const STRICT_CSP = "default-src 'self'; script-src 'self'";
 
 const MOUNTS = [
   ['/pages/', join(ROOT, 'tests/e2e/pages')],
   ['/seed/', dirname(SEED_ARTICLE)],
+  ['/readability/', READABILITY_PAGES],
   ['/', join(ROOT, 'www')],
 ];
 
