@@ -716,7 +716,14 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
       this.undo = el('button', {
         class: 'link', text: 'Undo',
         attrs: { type: 'button', 'data-caveat-testid': 'undo' },
-        on: { click: () => { this.dismissed.clear(); this.refresh(); } },
+        on: {
+          click: () => {
+            this.dismissed.clear();
+            this.refresh();
+            const first = this.list.querySelector('.go');
+            if (first) first.focus();
+          },
+        },
       });
       const keys = el('span', { class: 'keys' }, el('kbd', { text: 'n' }), ' ', el('kbd', { text: 'p' }), ' step · ', el('kbd', { text: 'Esc' }), ' close');
       this.foot = el('div', { class: 'foot' }, keys, this.dismissedNote, this.undo);

@@ -1,0 +1,208 @@
+// Caveat's reader-facing UI in real browsers, with the built extension installed: the counts agree
+// with the CLI, the tooltip explains a hedge on hover, the panel lists findings and its toggles
+// remove and restore a kind's highlight, the page's DOM and console stay untouched, the options
+// page switches Caveat off in open tabs, the popup copes with a tab it cannot read.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer, hasSeedArticle, launch, open, waitForState, overlayInfo, screenshot, unavailable, ROOT } from './harness.mjs';
+
+const server = await startServer();
+after(() => server.close());
+
+const SEED = hasSeedArticle();
+if (!SEED) console.log('# ../shared/data/articles/seed/article.html is absent: using tests/e2e/pages/article.html instead');
+const ARTICLE_PATH = SEED ? '/seed/article.html' : '/pages/article.html';
+const ARTICLE_FILE = SEED ? join(ROOT, '../shared/data/articles/seed/article.html') : join(ROOT, 'tests/e2e/pages/article.html');
+const CLI = join(ROOT, 'target/release/caveat');
+const KINDS = ['speculation', 'vague_attribution', 'attribution', 'unsourced_claim'];
+
+// The CLI's per-kind counts for the article file: the reference the extension must match.
+function cliCounts() {
+  const out = JSON.parse(execFileSync(CLI, ['analyze', '--json', ARTICLE_FILE], { encoding: 'utf8' }));
+  const counts = (out.summary && out.summary.counts) || out.counts;
+  assert.ok(counts, `the CLI's JSON has summary.counts: ${JSON.stringify(out).slice(0, 200)}`);
+  return Object.fromEntries(KINDS.map((k) => [k, Number(counts[k]) || 0]));
+}
+
+// Runs in the page: the shadow root's element with data-caveat-testid=id.
+const inShadow = (page, fn, ...args) =>
+  page.evaluate((source, ...rest) => {
+    const root = document.querySelector('caveat-overlay').shadowRoot;
+    const q = (id) => root.querySelector(`[data-caveat-testid="${id}"]`);
+    const qa = (id) => [...root.querySelectorAll(`[data-caveat-testid="${id}"]`)];
+    return new Function('root', 'q', 'qa', 'args', source)(root, q, qa, rest);
+  }, fn, ...args);
+
+async function openPanel(page) {
+  await inShadow(page, `if (q('panel').dataset.collapsed === 'true') q('pill').click();`);
+  const collapsed = await inShadow(page, `return q('panel').dataset.collapsed;`);
+  assert.equal(collapsed, 'false', 'the panel opens');
+}
+
+// The extension's base URL (chrome-extension://ID/ or moz-extension://UUID/), or null.
+async function extensionBase(browser, browserName) {
+  if (browserName === 'chromium') {
+    const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), { timeout: 10000 });
+    return target.url().replace(/background\.js$/, '');
+  }
+  return null; // Firefox gives each profile a random UUID that puppeteer does not expose
+}
+
+for (const browserName of ['chromium', 'firefox']) {
+  const skip = unavailable(browserName);
+  describe(`${browserName} UI`, { skip: skip || false }, () => {
+    const context = {};
+    before(async () => {
+      context.browser = await launch(browserName);
+    });
+    after(async () => {
+      if (context.browser) await context.browser.close();
+    });
+
+    test('on the sample article: ready, counts equal the CLI, page untouched, no console errors', async (t) => {
+      const { page, errors } = await open(context.browser, server.url + ARTICLE_PATH);
+      const { state } = await waitForState(page);
+      const info = await overlayInfo(page);
+      await screenshot(page, browserName, 'ui-article');
+      assert.equal(state, 'ready', `overlay state (states seen: ${info.states})`);
+      if (!existsSync(CLI)) t.diagnostic(`${CLI} is not built: counts not compared`);
+      else {
+        const expected = cliCounts();
+        const shown = Object.fromEntries(KINDS.map((k) => [k, info.counts[k.replace(/_/g, '-')]]));
+        console.log(`# ${browserName}: extension counts ${JSON.stringify(shown)}, CLI ${JSON.stringify(expected)}`);
+        assert.deepEqual(shown, expected, 'the extension finds what `caveat analyze --json` finds');
+      }
+      assert.ok(info.bodyUnchanged, 'document.body.innerHTML is what the page loaded');
+      assert.deepEqual(errors, [], 'no console errors');
+      await page.close();
+    });
+
+    test('hovering a hedge shows a tooltip that names it; moving away hides it', async () => {
+      const { page, errors } = await open(context.browser, server.url + ARTICLE_PATH);
+      assert.equal((await waitForState(page)).state, 'ready');
+      // A speculation range, found from the page through the highlight registry.
+      const hedge = await page.evaluate(() => {
+        const highlight = CSS.highlights.get('caveat-speculation');
+        if (!highlight) return null;
+        const ranges = [...highlight];
+        const range = ranges.find((r) => /^may\b/i.test(r.toString())) || ranges[0];
+        range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+        const rect = range.getClientRects()[0];
+        return { text: range.toString(), x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      });
+      assert.ok(hedge, 'the article has a speculation highlight');
+      await page.mouse.move(hedge.x - 200, hedge.y - 120);
+      await page.mouse.move(hedge.x, hedge.y, { steps: 4 });
+      await page.waitForFunction(() => {
+        const tip = document.querySelector('caveat-overlay').shadowRoot.querySelector('[data-caveat-testid=tooltip]');
+        return tip && !tip.hidden;
+      }, { polling: 100, timeout: 5000 });
+      const tip = await inShadow(page, `const tip = q('tooltip'); const r = tip.getBoundingClientRect();
+        return { kind: q('tooltip-kind').textContent, text: tip.textContent, visible: r.width > 0 && r.height > 0 };`);
+      await screenshot(page, browserName, 'ui-tooltip');
+      assert.ok(tip.visible, 'the tooltip has a size');
+      assert.equal(tip.kind, 'Speculation');
+      assert.ok(tip.text.toLowerCase().includes(hedge.text.toLowerCase()), `the tooltip quotes the cue "${hedge.text}": ${tip.text}`);
+      await page.mouse.move(5, 5, { steps: 2 });
+      await page.waitForFunction(() => document.querySelector('caveat-overlay').shadowRoot.querySelector('[data-caveat-testid=tooltip]').hidden, { polling: 100, timeout: 5000 });
+      assert.deepEqual(errors, [], 'no console errors');
+      await page.close();
+    });
+
+    test('the panel lists findings; toggles remove and restore a kind; n/p step; dismiss; body untouched', async () => {
+      const { page, errors } = await open(context.browser, server.url + ARTICLE_PATH);
+      assert.equal((await waitForState(page)).state, 'ready');
+      await openPanel(page);
+      const listed = await inShadow(page, `return qa('finding').length;`);
+      const info = await overlayInfo(page);
+      const total = Object.values(info.counts).reduce((a, b) => a + b, 0);
+      assert.ok(listed > 0 && listed <= total, `the panel lists the findings (${listed} of ${total})`);
+      await screenshot(page, browserName, 'ui-panel');
+
+      const size = () => page.evaluate(() => (CSS.highlights.has('caveat-speculation') ? CSS.highlights.get('caveat-speculation').size : 0));
+      const before = await size();
+      assert.ok(before > 0, 'speculation is highlighted');
+      await inShadow(page, `q('toggle-speculation').click();`);
+      assert.equal(await size(), 0, 'switching speculation off removes its highlight');
+      assert.equal(await inShadow(page, `return q('toggle-speculation').getAttribute('aria-pressed');`), 'false');
+      await inShadow(page, `q('toggle-speculation').click();`);
+      assert.equal(await size(), before, 'switching it on restores every range');
+
+      // Keyboard: focus the first finding, n moves to the next one, p back.
+      await inShadow(page, `qa('finding')[0].click(); qa('finding')[0].focus();`);
+      const current = () => inShadow(page, `return qa('finding').findIndex((b) => b.closest('li').getAttribute('aria-current') === 'true');`);
+      assert.equal(await current(), 0, 'clicking a finding makes it current');
+      assert.ok(await page.evaluate(() => CSS.highlights.has('caveat-current')), 'the current finding is marked on the page');
+      if (listed > 1) {
+        await page.keyboard.press('n');
+        assert.equal(await current(), 1, 'n steps to the next finding');
+        await page.keyboard.press('p');
+        assert.equal(await current(), 0, 'p steps back');
+      }
+      // "Not a problem here" takes one finding off the page.
+      await inShadow(page, `qa('dismiss')[0].click();`);
+      assert.equal(await inShadow(page, `return qa('finding').length;`), listed - 1, 'a dismissed finding leaves the list');
+      await inShadow(page, `q('undo').click();`);
+      assert.equal(await inShadow(page, `return qa('finding').length;`), listed, 'undo brings it back');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+      assert.equal(await inShadow(page, `return q('panel').dataset.collapsed;`), 'true', 'Esc collapses the panel');
+
+      assert.ok((await overlayInfo(page)).bodyUnchanged, 'document.body.innerHTML is what the page loaded');
+      assert.deepEqual(errors, [], 'no console errors');
+      await page.close();
+    });
+
+    test('on a narrow window the panel is a pill that leaves the text free', async () => {
+      const { page, errors } = await open(context.browser, server.url + ARTICLE_PATH);
+      await page.setViewport({ width: 760, height: 900 });
+      assert.equal((await waitForState(page)).state, 'ready');
+      const pill = await inShadow(page, `const r = q('pill').getBoundingClientRect();
+        return { collapsed: q('panel').dataset.collapsed, width: r.width, height: r.height, text: q('pill-text').textContent };`);
+      await screenshot(page, browserName, 'ui-narrow');
+      assert.equal(pill.collapsed, 'true');
+      assert.ok(pill.width > 0 && pill.width < 300 && pill.height < 60, `a small pill: ${JSON.stringify(pill)}`);
+      assert.match(pill.text, /\d+ caveats?|No caveats/);
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+
+    test('the options page switches Caveat off in an open tab, and the page is as loaded', async (t) => {
+      const base = await extensionBase(context.browser, browserName);
+      if (!base) {
+        t.skip('puppeteer does not expose the moz-extension UUID of a Firefox profile');
+        return;
+      }
+      const { page, errors } = await open(context.browser, server.url + ARTICLE_PATH);
+      assert.equal((await waitForState(page)).state, 'ready');
+      const options = await context.browser.newPage();
+      await options.goto(base + 'options/options.html');
+      await options.waitForSelector('#kind-attribution');
+      await screenshot(options, browserName, 'ui-options');
+      // A kind switched off in the options leaves the open tab's highlights at once.
+      await options.$eval('#kind-speculation', (input) => input.click());
+      await page.waitForFunction(() => !CSS.highlights.has('caveat-speculation'), { polling: 100, timeout: 5000 });
+      await options.$eval('#kind-speculation', (input) => input.click());
+      await page.waitForFunction(() => CSS.highlights.has('caveat-speculation'), { polling: 100, timeout: 5000 });
+      // Caveat off everywhere: the tab goes to "off", highlights gone, body as loaded.
+      await options.$eval('#enabled', (input) => input.click());
+      assert.equal((await waitForState(page, ['off'])).state, 'off');
+      const info = await overlayInfo(page);
+      assert.deepEqual(info.highlights.filter((k) => k.startsWith('caveat-')), [], 'no highlights when off');
+      assert.ok(info.bodyUnchanged, 'document.body.innerHTML is what the page loaded');
+      // The popup opened as a tab has no content script to ask: it says so instead of failing.
+      const popup = await context.browser.newPage();
+      await popup.goto(base + 'popup/popup.html');
+      await popup.waitForFunction(() => !/Looking at this page/.test(document.getElementById('message').textContent), { polling: 100, timeout: 5000 });
+      const message = await popup.$eval('#message', (el) => el.textContent);
+      await screenshot(popup, browserName, 'ui-popup');
+      assert.match(message, /cannot read this page/);
+      await options.$eval('#enabled', (input) => input.click()); // back on for the next tests
+      assert.deepEqual(errors, []);
+      await Promise.all([popup.close(), options.close(), page.close()]);
+    });
+  });
+}
