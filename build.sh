@@ -197,6 +197,7 @@ EOF
 build_extension() {
   step "Assembling the extension for ${BROWSERS[*]}"
   mkdir -p dist
+  local browser
   for browser in "${BROWSERS[@]}"; do
     local out=dist/$browser
     rm -rf "$out"

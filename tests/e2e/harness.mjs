@@ -151,6 +151,11 @@ async function demo(args) {
   console.log(`Strict CSP:     ${server.url}/csp/pages/article.html`);
   if (!browserName) return;
   if (!BROWSERS[browserName]) throw new Error(`--browser must be chromium or firefox, not ${browserName}`);
+  if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+    console.log(`No display here, so ${browserName} cannot open: still serving; load the extension from ` +
+      `${BROWSERS[browserName].extension} in your own browser. Ctrl-C to stop.`);
+    return;
+  }
   const browser = await launch(browserName, { headless: false });
   const page = await browser.newPage();
   await page.goto(article);
