@@ -171,6 +171,7 @@ function analyse(text) {
 }
 
 async function loadSample(name) {
+  document.body.dataset.demoState = 'loading';
   for (const tab of $('tabs').querySelectorAll('[role=tab]')) {
     tab.setAttribute('aria-selected', String(tab.dataset.sample === name));
     tab.tabIndex = tab.dataset.sample === name ? 0 : -1;
@@ -181,6 +182,7 @@ async function loadSample(name) {
     overlay.setState('idle');
     preview.replaceChildren(Object.assign(document.createElement('p'), { className: 'demo-empty', textContent: 'Your text will appear here, marked up.' }));
     setStatus('Paste text or HTML above and press Analyse.');
+    document.body.dataset.demoState = 'idle';
     $('paste-box').focus();
     return;
   }

@@ -499,7 +499,7 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
     markCurrent() {
       const visible = this.visibleFindings();
       const finding = visible[this.current];
-      if (supportsHighlights()) {
+      if (this.useHighlights) {
         if (finding) CSS.highlights.set(CURRENT_HIGHLIGHT, new Highlight(...finding.ranges));
         else CSS.highlights.delete(CURRENT_HIGHLIGHT);
       }
