@@ -30,6 +30,7 @@
     },
     unsourced_claim: {
       label: 'Unsourced claim',
+      short: 'Unsourced',
       blurb: 'Stated as fact with no named source, quotation or link.',
       missing: 'a named source, a quotation or a link',
     },
@@ -91,7 +92,7 @@ button:focus-visible, [tabindex]:focus-visible { outline: 2px solid var(--focus)
 .tooltip .cue { font-weight: 650; }
 .tooltip .extra { margin: 6px 0 0; color: var(--muted); font-size: 12px; }
 
-.panel { position: fixed; right: 16px; bottom: 16px; width: ${PANEL_WIDTH}px; max-height: min(640px, calc(100vh - 32px));
+.panel { position: fixed; right: 16px; bottom: 16px; width: ${PANEL_WIDTH}px; max-height: min(720px, calc(100vh - 32px));
   display: flex; flex-direction: column; background: var(--bg); border: 1px solid var(--line);
   border-radius: 14px; box-shadow: var(--shadow); overflow: hidden; }
 .panel[data-collapsed="true"] { width: auto; max-height: none; border-radius: 999px; }
@@ -117,16 +118,16 @@ button:focus-visible, [tabindex]:focus-visible { outline: 2px solid var(--focus)
 .stat .lbl { color: var(--muted); font-size: 12px; }
 .bar { height: 4px; border-radius: 2px; background: var(--line); margin-top: 6px; overflow: hidden; }
 .bar > span { display: block; height: 100%; border-radius: 2px; }
-.kinds { display: grid; gap: 2px; }
-.kind-row { display: flex; align-items: center; gap: 10px; width: 100%; padding: 6px 6px; border-radius: 8px; text-align: left; }
-.kind-row:hover { background: var(--soft); }
-.kind-row .name { flex: 1; }
-.kind-row .count { font-variant-numeric: tabular-nums; color: var(--muted); min-width: 2ch; text-align: right; }
+.kinds { display: grid; grid-template-columns: 1fr 1fr; gap: 6px; }
+.kind-row { display: flex; align-items: center; gap: 6px; width: 100%; min-width: 0; padding: 5px 8px 5px 5px; border-radius: 9px;
+  border: 1px solid var(--line); background: var(--bg); text-align: left; font-size: 12.5px; }
+.kind-row:hover { border-color: var(--muted); }
+.kind-row .name { flex: 1; min-width: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.kind-row .count { font-variant-numeric: tabular-nums; font-weight: 650; }
+.kind-row[aria-pressed="true"] { background: var(--soft); }
+.kind-row[aria-pressed="false"] { border-style: dashed; }
 .kind-row[aria-pressed="false"] .name, .kind-row[aria-pressed="false"] .count { color: var(--muted); text-decoration: line-through; }
-.switch { width: 28px; height: 16px; border-radius: 8px; background: var(--line); position: relative; flex: none; transition: background .15s; }
-.switch::after { content: ""; position: absolute; top: 2px; left: 2px; width: 12px; height: 12px; border-radius: 50%; background: #fff; transition: transform .15s; box-shadow: 0 1px 2px rgba(0,0,0,.3); }
-.kind-row[aria-pressed="true"] .switch { background: var(--accent); }
-.kind-row[aria-pressed="true"] .switch::after { transform: translateX(12px); }
+.kind-row[aria-pressed="false"] .swatch { opacity: .45; }
 .sources { display: flex; flex-wrap: wrap; gap: 6px; }
 .chip { background: var(--soft); border: 1px solid var(--line); border-radius: 999px; padding: 2px 9px; font-size: 12px; }
 .empty { color: var(--muted); font-size: 12px; }
@@ -149,7 +150,7 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
 .status { display: flex; align-items: center; gap: 8px; }
 .spinner { width: 12px; height: 12px; border-radius: 50%; border: 2px solid var(--line); border-top-color: var(--accent); animation: caveat-spin .8s linear infinite; }
 @keyframes caveat-spin { to { transform: rotate(360deg); } }
-@media (prefers-reduced-motion: reduce) { .spinner { animation: none; } .switch, .switch::after { transition: none; } }
+@media (prefers-reduced-motion: reduce) { .spinner { animation: none; } }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media ${NARROW} { .panel { right: 10px; bottom: 10px; width: min(${PANEL_WIDTH}px, calc(100vw - 20px)); } }
 `;
@@ -696,9 +697,8 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
           on: { click: () => this.toggleKind(kind) },
         },
         el('span', { class: 'swatch ' + kind, text: 'Aa', attrs: { 'aria-hidden': 'true' } }),
-        el('span', { class: 'name', text: KIND_INFO[kind].label }),
-        count,
-        el('span', { class: 'switch', attrs: { 'aria-hidden': 'true' } }));
+        el('span', { class: 'name', text: KIND_INFO[kind].short || KIND_INFO[kind].label }),
+        count);
         this.kindRows[kind] = { row, count };
         kinds.append(row);
       }
@@ -709,7 +709,7 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
       this.body = el('div', { class: 'body' },
         this.statusLine,
         el('div', { class: 'section' }, this.verdict, this.stats),
-        el('div', { class: 'section' }, el('h3', { text: 'Kinds' }), kinds),
+        el('div', { class: 'section' }, el('h3', { text: 'Marks' }), kinds),
         el('div', { class: 'section' }, el('h3', { text: 'Named sources' }), this.sources),
         this.findingsSection);
       this.dismissedNote = el('span', {});
