@@ -325,10 +325,15 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
     // ---- public API -------------------------------------------------------------------------------
 
     setState(state) {
+      const before = this.state;
       this.state = state;
       this.host.setAttribute('data-state', state);
       if (state === 'off' || state === 'idle' || state === 'not-article') this.clear();
       this.renderPanel();
+      if (state === 'ready' && before !== 'ready' && this.live) {
+        const n = this.visibleFindings().length;
+        this.live.textContent = `Caveat marked ${n} ${plural(n, 'passage', 'passages')} on this page.`;
+      }
     }
 
     setCounts(counts) {
@@ -565,7 +570,10 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
           });
         }
       };
-      on(window, 'resize', relayout);
+      on(window, 'resize', () => {
+        this.hideTooltip();
+        relayout();
+      });
       on(document, 'scroll', (event) => {
         if (!this.hovered || event.target !== document) this.hideTooltip();
         if (event.target !== document) relayout();

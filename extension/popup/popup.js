@@ -50,6 +50,9 @@
     const shares = [];
     const sentences = summary && Number(summary.sentences);
     if (sentences > 0) shares.push(`${sentences} sentences read`);
+    const share = (kind) => (summary && summary.shares && Number.isFinite(summary.shares[kind]) ? Math.round(summary.shares[kind] * 100) : null);
+    if (share('speculation') != null) shares.push(`${share('speculation')}% hedged`);
+    if (share('unsourced_claim') != null) shares.push(`${share('unsourced_claim')}% unsourced`);
     $('shares').textContent = shares.join(' · ');
     $('shares').hidden = !shares.length;
   }
