@@ -67,17 +67,18 @@ for (const browserName of ['chromium', 'firefox']) {
       const { state } = await waitForState(page);
       const info = await overlayInfo(page);
       await screenshot(page, browserName, 'ui-article');
+      await page.close();
       assert.equal(state, 'ready', `overlay state (states seen: ${info.states})`);
-      if (!existsSync(CLI)) t.diagnostic(`${CLI} is not built: counts not compared`);
-      else {
-        const expected = cliCounts();
-        const shown = Object.fromEntries(KINDS.map((k) => [k, info.counts[k.replace(/_/g, '-')]]));
-        console.log(`# ${browserName}: extension counts ${JSON.stringify(shown)}, CLI ${JSON.stringify(expected)}`);
-        assert.deepEqual(shown, expected, 'the extension finds what `caveat analyze --json` finds');
-      }
       assert.ok(info.bodyUnchanged, 'document.body.innerHTML is what the page loaded');
       assert.deepEqual(errors, [], 'no console errors');
-      await page.close();
+      if (!existsSync(CLI)) {
+        t.skip(`${CLI} is not built: counts not compared with the CLI`);
+        return;
+      }
+      const expected = cliCounts();
+      const shown = Object.fromEntries(KINDS.map((k) => [k, info.counts[k.replace(/_/g, '-')]]));
+      console.log(`# ${browserName}: extension counts ${JSON.stringify(shown)}, CLI ${JSON.stringify(expected)}`);
+      assert.deepEqual(shown, expected, 'the extension finds what `caveat analyze --json` finds');
     });
 
     test('hovering a hedge shows a tooltip that names it; moving away hides it', async () => {
