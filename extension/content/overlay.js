@@ -172,6 +172,11 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
     return node;
   }
 
+  // "Aa" drawn the way a kind is marked (styled by .swatch.<kind> in the page that shows it).
+  function swatch(kind) {
+    return el('span', { class: 'swatch ' + kind, text: 'Aa', attrs: { 'aria-hidden': 'true' } });
+  }
+
   // The shadow root's styles as a constructed stylesheet. Firefox refuses a sheet made in a content
   // script's own compartment (Xray), so there the sheet is built with the page window's constructor.
   function adoptStyles(shadow, css) {
@@ -644,7 +649,7 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
       if (finding.kind === 'unsourced_claim') extra.push('Missing: ' + (finding.missing || info.missing) + '.');
       tip.replaceChildren(
         el('div', { class: 'tip-head' },
-          el('span', { class: 'swatch ' + finding.kind, text: 'Aa', attrs: { 'aria-hidden': 'true' } }),
+          swatch(finding.kind),
           el('span', { class: 'kind', text: info.label, attrs: { 'data-caveat-testid': 'tooltip-kind' } }),
           strength ? el('span', { class: 'strength', text: strength }) : null),
         explain,
@@ -704,7 +709,7 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
           attrs: { type: 'button', 'aria-pressed': 'true', 'data-kind': kind, 'data-caveat-testid': 'toggle-' + kind, title: KIND_INFO[kind].blurb },
           on: { click: () => this.toggleKind(kind) },
         },
-        el('span', { class: 'swatch ' + kind, text: 'Aa', attrs: { 'aria-hidden': 'true' } }),
+        swatch(kind),
         el('span', { class: 'name', text: KIND_INFO[kind].short || KIND_INFO[kind].label }),
         count);
         this.kindRows[kind] = { row, count };
@@ -890,7 +895,7 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
             blur: () => this.hideTooltip(),
           },
         },
-        el('span', { class: 'swatch ' + finding.kind, text: 'Aa', attrs: { 'aria-hidden': 'true' } }),
+        swatch(finding.kind),
         el('span', { class: 'text' },
           el('span', { class: 'sr', text: info.label + ': ' }),
           el('span', { class: 'cue', text: finding.cue }),
@@ -914,6 +919,7 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
   globalThis.CaveatOverlay = {
     KINDS,
     KIND_INFO,
+    swatch,
     // One overlay per page; mounting again returns the one there is.
     // options.highlights === false forces the fallback boxes (used by the demo and tests).
     mount(options) {

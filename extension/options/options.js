@@ -41,10 +41,6 @@
       input.dataset.kind = kind;
       input.dataset.caveatTestid = 'kind-' + kind;
       input.addEventListener('change', () => save({ ...settings, kinds: { ...settings.kinds, [kind]: input.checked } }));
-      const swatch = document.createElement('span');
-      swatch.className = 'swatch ' + kind;
-      swatch.textContent = 'Aa';
-      swatch.setAttribute('aria-hidden', 'true');
       const text = document.createElement('span');
       text.className = 'text';
       const label = document.createElement('span');
@@ -59,7 +55,7 @@
       sw.setAttribute('aria-hidden', 'true');
       const row = document.createElement('label');
       row.className = 'kind';
-      row.append(swatch, text, input, sw);
+      row.append(globalThis.CaveatOverlay.swatch(kind), text, input, sw);
       box.append(row);
     }
   }

@@ -34,17 +34,13 @@
       const li = document.createElement('li');
       li.className = 'kind' + (settings.kinds[kind] ? '' : ' off');
       li.dataset.kind = kind;
-      const swatch = document.createElement('span');
-      swatch.className = 'swatch ' + kind;
-      swatch.textContent = 'Aa';
-      swatch.setAttribute('aria-hidden', 'true');
       const num = document.createElement('span');
       num.className = 'num';
       num.textContent = String(Number(counts[kind]) || 0);
       const name = document.createElement('span');
       name.className = 'name';
       name.textContent = KIND_INFO[kind].label + (settings.kinds[kind] ? '' : ' (hidden)');
-      li.append(swatch, num, name);
+      li.append(globalThis.CaveatOverlay.swatch(kind), num, name);
       list.append(li);
     }
     const shares = [];
