@@ -69,7 +69,7 @@ button:focus-visible, [tabindex]:focus-visible { outline: 2px solid var(--focus)
     rgba(245, 158, 11, .14); }
 .box.vague_attribution { background: rgba(219, 39, 119, .10); border-bottom: 3px dotted #db2777; }
 .box.attribution { border-bottom: 2px solid #0d9488; }
-.box.unsourced_claim { background: rgba(124, 58, 237, .20); }
+.box.unsourced_claim { background: rgba(124, 58, 237, .24); }
 .flash { position: absolute; pointer-events: none; border-radius: 3px; outline: 2px solid #2563eb;
   background: rgba(37, 99, 235, .18); animation: caveat-flash ${FLASH_MS}ms ease-out forwards; }
 @keyframes caveat-flash { 0%, 35% { opacity: 1; } 100% { opacity: 0; } }
