@@ -38,6 +38,7 @@
   const NARROW = '(max-width: 900px)';
   const PANEL_WIDTH = 332;
   const FLASH_MS = 1600;
+  const SLOW_READ_MS = 700;
 
   const STYLES = `
 :host { all: initial; }
@@ -334,6 +335,14 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
       this.state = state;
       this.host.setAttribute('data-state', state);
       if (state === 'off' || state === 'idle' || state === 'not-article') this.clear();
+      clearTimeout(this.slowTimer);
+      this.readSlowly = false;
+      if (state === 'reading') {
+        this.slowTimer = setTimeout(() => {
+          this.readSlowly = true;
+          this.renderPanel();
+        }, SLOW_READ_MS);
+      }
       this.renderPanel();
       if (state === 'ready' && before !== 'ready' && this.live) {
         const n = this.visibleFindings().length;
@@ -420,6 +429,7 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
       this.listeners = [];
       if (this.resizeObserver) this.resizeObserver.disconnect();
       if (this.frame) cancelAnimationFrame(this.frame);
+      clearTimeout(this.slowTimer);
       this.host.remove();
     }
 
@@ -796,10 +806,12 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
     renderPanel() {
       if (!this.panel) return;
       const state = this.state;
-      const showPanel = state === 'ready' || state === 'reading' || state === 'error';
+      // A quick read (or one that ends in "not an article") shows nothing; a slow one shows the pill.
+      const showPanel = state === 'ready' || state === 'error' || (state === 'reading' && (this.readSlowly || this.findings.length > 0));
       this.panel.hidden = !showPanel;
       if (!showPanel) return;
-      const collapsed = this.collapsed === true || (this.collapsed === null && window.matchMedia(NARROW).matches);
+      const collapsed = this.collapsed === true ||
+        (this.collapsed === null && (state !== 'ready' || window.matchMedia(NARROW).matches));
       this.panel.setAttribute('data-collapsed', String(collapsed));
       this.pill.setAttribute('aria-expanded', String(!collapsed));
 
