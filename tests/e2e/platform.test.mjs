@@ -181,7 +181,7 @@ for (const browserName of ['chromium', 'firefox']) {
     });
 
     test(
-      'switching off clears the highlights and leaves the page as loaded',
+      'the badge counts the findings; switching off clears it and the highlights and leaves the page as loaded',
       { skip: browserName === 'firefox' ? 'puppeteer cannot reach a Firefox background page to send the toggle' : false },
       async () => {
         const { page } = await open(context.browser, server.url + '/pages/article.html');
@@ -192,11 +192,28 @@ for (const browserName of ['chromium', 'firefox']) {
         );
         const worker = await target.worker();
         await page.bringToFront();
+        // The badge follows the overlay by one message: poll it for up to 3 s.
+        const badge = async (expected) => {
+          let text;
+          for (let i = 0; i < 30; i++) {
+            text = await worker.evaluate(async () => {
+              const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+              return chrome.action.getBadgeText({ tabId: tab.id });
+            });
+            if (text === expected) break;
+            await new Promise((done) => setTimeout(done, 100));
+          }
+          return text;
+        };
+        const counts = (await overlayInfo(page)).counts;
+        const total = Object.values(counts).reduce((a, b) => a + b, 0);
+        assert.equal(await badge(String(total)), String(total), 'the badge shows the number of findings');
         await worker.evaluate(async () => {
           const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
           await chrome.tabs.sendMessage(tab.id, { type: 'caveat:toggle' });
         });
         assert.equal((await waitForState(page, ['off'])).state, 'off');
+        assert.equal(await badge(''), '', 'the badge is cleared');
         const info = await overlayInfo(page);
         assert.deepEqual(info.highlights.filter((k) => k.startsWith('caveat-')), []);
         assert.ok(info.bodyUnchanged, 'document.body.innerHTML is what the page loaded');
