@@ -1,11 +1,13 @@
 // Caveat's reader-facing UI in real browsers, with the built extension installed: the counts agree
 // with the CLI, the tooltip explains a hedge on hover, the panel lists findings and its toggles
 // remove and restore a kind's highlight, the page's DOM and console stay untouched, the options
-// page switches Caveat off in open tabs, the popup copes with a tab it cannot read.
+// page switches Caveat off in open tabs, the popup copes with a tab it cannot read. Also the
+// settings module's rules (no browser needed).
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import vm from 'node:vm';
 import { join } from 'node:path';
 import { startServer, hasSeedArticle, launch, open, waitForState, overlayInfo, screenshot, unavailable, ROOT } from './harness.mjs';
 
@@ -49,6 +51,42 @@ async function openPanel(page) {
   const collapsed = await inShadow(page, `return q('panel').dataset.collapsed;`);
   assert.equal(collapsed, 'false', 'the panel opens');
 }
+
+// extension/shared/settings.js run as the popup runs it, over a fake chrome.storage.sync.
+function loadSettings() {
+  const stored = {};
+  const sync = { get: async (key) => ({ [key]: stored[key] }), set: async (items) => Object.assign(stored, items) };
+  const sandbox = { chrome: { storage: { sync } }, URL };
+  sandbox.globalThis = sandbox;
+  vm.runInNewContext(readFileSync(join(ROOT, 'extension/shared/settings.js'), 'utf8'), sandbox);
+  return { Settings: sandbox.CaveatSettings, stored };
+}
+
+describe('settings', () => {
+  test('damaged or partial values load as complete settings', async () => {
+    const { Settings, stored } = loadSettings();
+    stored.settings = { enabled: 'yes', kinds: { attribution: false }, sensitivity: 'extreme', customHedges: ['  reportedly ', '', 7, 'reportedly'] };
+    const s = await Settings.load();
+    assert.equal(s.enabled, true);
+    assert.deepEqual({ ...s.kinds }, { speculation: true, vague_attribution: true, attribution: false, unsourced_claim: true });
+    assert.equal(s.sensitivity, 'balanced');
+    assert.deepEqual([...s.customHedges], ['reportedly']);
+    assert.deepEqual(JSON.parse(JSON.stringify(Settings.analyzerOptions(s))), { sensitivity: 'balanced', custom_hedges: ['reportedly'], custom_sources: [] });
+  });
+
+  test('site lists: hosts are normalised, subdomains follow, deny wins, allow runs automatically', async () => {
+    const { Settings, stored } = loadSettings();
+    const saved = await Settings.save({ autoRun: false, sites: { deny: ['https://www.News.example/path', 'not a host!'], allow: ['blog.example'] } });
+    assert.deepEqual([...stored.settings.sites.deny], ['news.example']);
+    assert.equal(Settings.forSite(saved, 'world.news.example').enabled, false);
+    assert.equal(Settings.forSite(saved, 'othernews.example').enabled, true, 'a different domain is not a subdomain');
+    assert.equal(Settings.forSite(saved, 'blog.example').autoRun, true, 'an allowed site runs although auto-run is off');
+    assert.equal(Settings.forSite(saved, 'elsewhere.example').autoRun, false);
+    const back = Settings.withSite(saved, 'world.news.example', true);
+    assert.equal(Settings.forSite(back, 'world.news.example').enabled, true, 'switching a subdomain on lifts the parent rule');
+    assert.equal(Settings.forSite(Settings.withSite(back, 'a.example', false), 'a.example').enabled, false);
+  });
+});
 
 // The extension's base URL (chrome-extension://ID/ or moz-extension://UUID/), or null.
 async function extensionBase(browser, browserName) {
