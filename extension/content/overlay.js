@@ -39,6 +39,7 @@
   const PANEL_WIDTH = 332;
   const FLASH_MS = 1600;
   const SLOW_READ_MS = 700;
+  const LONG_CUE = 60; // chars; longer cues are whole clauses or sentences
 
   const STYLES = `
 :host { all: initial; }
@@ -217,6 +218,14 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
     return svg;
   }
 
+  // `text` cut at a word boundary to about `max` chars.
+  function clip(text, max) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    if (flat.length <= max) return flat;
+    const cut = flat.slice(0, max);
+    return cut.slice(0, Math.max(cut.lastIndexOf(' '), max * 0.6)).replace(/[\s,;:.–—-]+$/, '') + '…';
+  }
+
   function plural(n, one, many) {
     return n === 1 ? one : many;
   }
@@ -226,11 +235,12 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
     return Math.max(0, Math.min(100, Math.round((part / whole) * 100)));
   }
 
+  // How sure the analyser is, in words a reader can use.
   function strengthLabel(strength) {
     if (typeof strength !== 'number' || !Number.isFinite(strength)) return '';
-    if (strength >= 0.75) return 'strong';
-    if (strength >= 0.4) return 'moderate';
-    return 'weak';
+    if (strength >= 0.75) return 'clear case';
+    if (strength >= 0.4) return 'likely';
+    return 'borderline';
   }
 
   function rectContains(rect, x, y) {
@@ -648,8 +658,9 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
       const tip = this.tooltip;
       const explanation = finding.explanation || info.blurb;
       const explain = el('p', { class: 'explain' });
-      // Lead with the cue unless the explanation already quotes it.
-      if (!explanation.toLowerCase().includes(finding.cue.toLowerCase())) {
+      // Lead with the cue unless the explanation already quotes it, or it is a whole sentence
+      // (an unsourced claim), which the reader is pointing at anyway.
+      if (finding.cue.length <= LONG_CUE && !explanation.toLowerCase().includes(finding.cue.toLowerCase())) {
         explain.append(el('span', { class: 'cue', text: '‘' + finding.cue + '’' }), ' — ');
       }
       explain.append(explanation);
@@ -910,8 +921,9 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
         swatch(finding.kind),
         el('span', { class: 'text' },
           el('span', { class: 'sr', text: info.label + ': ' }),
-          el('span', { class: 'cue', text: finding.cue }),
-          el('span', { class: 'ctx', text: finding.context })));
+          el('span', { class: 'cue', text: clip(finding.cue, LONG_CUE) }),
+          // A long cue is its own context; a short one reads with the words around it.
+          finding.cue.length > LONG_CUE ? null : el('span', { class: 'ctx', text: finding.context })));
         const dismiss = el('button', {
           class: 'dismiss', text: '✕',
           attrs: { type: 'button', title: 'Not a problem here', 'aria-label': `Not a problem here: dismiss “${finding.cue}”`, 'data-caveat-testid': 'dismiss' },
