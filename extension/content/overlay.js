@@ -103,7 +103,8 @@ button:focus-visible, [tabindex]:focus-visible { outline: 2px solid var(--focus)
 .pill { display: flex; align-items: center; gap: 8px; padding: 8px 14px 8px 10px; font-weight: 600; white-space: nowrap; }
 .pill .dots { display: flex; gap: 3px; }
 .pill .dot { width: 8px; height: 8px; border-radius: 50%; }
-.mark { flex: none; display: block; }
+.mark { flex: none; display: block; border-radius: 24%; }
+@media (prefers-color-scheme: dark) { .mark { box-shadow: 0 0 0 1px #475569; } }
 .head { display: flex; align-items: center; gap: 10px; padding: 12px 12px 10px 14px; border-bottom: 1px solid var(--line); }
 .head h2 { margin: 0; font-size: 14px; font-weight: 650; }
 .head .sub { color: var(--muted); font-size: 12px; }
@@ -681,7 +682,13 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
       const width = tip.offsetWidth;
       const height = tip.offsetHeight;
       const margin = 8;
-      let left = Math.min(Math.max(margin, rect.left + rect.width / 2 - width / 2), window.innerWidth - width - margin);
+      // Keep clear of the open panel when the words are left of it.
+      let right = window.innerWidth - margin;
+      if (!this.panel.hidden && this.panel.dataset.collapsed !== 'true') {
+        const panel = this.panel.getBoundingClientRect();
+        if (rect.right <= panel.left) right = Math.min(right, panel.left - margin);
+      }
+      let left = Math.min(Math.max(margin, rect.left + rect.width / 2 - width / 2), right - width);
       let top = rect.top - height - 10;
       if (top < margin) top = rect.bottom + 10;
       if (top + height > window.innerHeight - margin) top = Math.max(margin, window.innerHeight - height - margin);
