@@ -132,6 +132,21 @@ export async function overlayInfo(page) {
   });
 }
 
+// Why a test cannot run code inside the extension in this browser, or null when it can.
+export function extensionUnreachable(browserName) {
+  // WebDriver BiDi neither evaluates in a Firefox background page nor navigates to moz-extension:// pages,
+  // and synthetic key events do not reach the browser's command shortcuts.
+  return browserName === 'firefox' ? 'puppeteer cannot run code in a Firefox extension context' : null;
+}
+
+// Runs fn(...args) in the extension's background service worker (Chromium) and returns the result.
+export async function inExtension(browser, fn, ...args) {
+  const target = await browser.waitForTarget(
+    (t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'),
+  );
+  return (await target.worker()).evaluate(fn, ...args);
+}
+
 export async function screenshot(page, browserName, name) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${browserName}-${name}.png`);

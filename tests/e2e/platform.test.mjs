@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  startServer, hasSeedArticle, launch, open, waitForState, overlayInfo, screenshot, unavailable, ROOT,
+  startServer, hasSeedArticle, launch, open, waitForState, overlayInfo, screenshot, unavailable, inExtension, extensionUnreachable, ROOT,
 } from './harness.mjs';
 import { SEED_ARTICLE, READABILITY_PAGES } from './server.mjs';
 
@@ -180,45 +180,38 @@ for (const browserName of ['chromium', 'firefox']) {
       assert.ok(f.nodes > 0 && f.textNodes > 0);
     });
 
-    test(
-      'the badge counts the findings; switching off clears it and the highlights and leaves the page as loaded',
-      { skip: browserName === 'firefox' ? 'puppeteer cannot reach a Firefox background page to send the toggle' : false },
-      async () => {
-        const { page } = await open(context.browser, server.url + '/pages/article.html');
-        assert.equal((await waitForState(page)).state, 'ready');
-        // The keyboard command's path: the background messages the active tab.
-        const target = await context.browser.waitForTarget(
-          (t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'),
-        );
-        const worker = await target.worker();
-        await page.bringToFront();
-        // The badge follows the overlay by one message: poll it for up to 3 s.
-        const badge = async (expected) => {
-          let text;
-          for (let i = 0; i < 30; i++) {
-            text = await worker.evaluate(async () => {
-              const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
-              return chrome.action.getBadgeText({ tabId: tab.id });
-            });
-            if (text === expected) break;
-            await new Promise((done) => setTimeout(done, 100));
-          }
-          return text;
-        };
-        const counts = (await overlayInfo(page)).counts;
-        const total = Object.values(counts).reduce((a, b) => a + b, 0);
-        assert.equal(await badge(String(total)), String(total), 'the badge shows the number of findings');
-        await worker.evaluate(async () => {
-          const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
-          await chrome.tabs.sendMessage(tab.id, { type: 'caveat:toggle' });
-        });
-        assert.equal((await waitForState(page, ['off'])).state, 'off');
-        assert.equal(await badge(''), '', 'the badge is cleared');
-        const info = await overlayInfo(page);
-        assert.deepEqual(info.highlights.filter((k) => k.startsWith('caveat-')), []);
-        assert.ok(info.bodyUnchanged, 'document.body.innerHTML is what the page loaded');
-        await page.close();
-      },
-    );
+    const extensionSkip = { skip: extensionUnreachable(browserName) || false };
+    test('the badge counts the findings; switching off clears it and the highlights and leaves the page as loaded', extensionSkip, async () => {
+      const { page } = await open(context.browser, server.url + '/pages/article.html');
+      assert.equal((await waitForState(page)).state, 'ready');
+      await page.bringToFront();
+      // The badge follows the overlay by one message: poll it for up to 3 s.
+      const badge = async (expected) => {
+        let text;
+        for (let i = 0; i < 30; i++) {
+          text = await inExtension(context.browser, async () => {
+            const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+            return chrome.action.getBadgeText({ tabId: tab.id });
+          });
+          if (text === expected) break;
+          await new Promise((done) => setTimeout(done, 100));
+        }
+        return text;
+      };
+      const counts = (await overlayInfo(page)).counts;
+      const total = Object.values(counts).reduce((a, b) => a + b, 0);
+      assert.equal(await badge(String(total)), String(total), 'the badge shows the number of findings');
+      // What the keyboard command does: the background messages the active tab.
+      await inExtension(context.browser, async () => {
+        const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+        await chrome.tabs.sendMessage(tab.id, { type: 'caveat:toggle' });
+      });
+      assert.equal((await waitForState(page, ['off'])).state, 'off');
+      assert.equal(await badge(''), '', 'the badge is cleared');
+      const info = await overlayInfo(page);
+      assert.deepEqual(info.highlights.filter((k) => k.startsWith('caveat-')), []);
+      assert.ok(info.bodyUnchanged, 'document.body.innerHTML is what the page loaded');
+      await page.close();
+    });
   });
 }
