@@ -577,11 +577,17 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
         target.addEventListener(type, fn, opts);
         this.listeners.push([target, type, fn, opts]);
       };
-      on(document, 'pointermove', (event) => {
-        if (event.pointerType === 'touch') return;
+      const track = (event) => {
         const fromUs = event.composedPath().includes(this.host);
         this.pendingPoint = fromUs ? null : { x: event.clientX, y: event.clientY };
         if (!this.frame) this.frame = requestAnimationFrame(() => this.hitTest());
+      };
+      // A mouse hovers; a finger taps (the tap still does whatever the page does with it).
+      on(document, 'pointermove', (event) => {
+        if (event.pointerType !== 'touch') track(event);
+      });
+      on(document, 'pointerup', (event) => {
+        if (event.pointerType === 'touch') track(event);
       });
       on(document, 'pointerleave', () => this.hoverFinding(null, null));
       on(document, 'keydown', (event) => {
