@@ -3,6 +3,12 @@
 // it defines globalThis.CaveatOverlay and touches nothing of the page's own DOM but that one host
 // element. Shared by the extension and the www demo.
 //
+// API: CaveatOverlay.mount({highlights}) → the page's one overlay, with setState(state),
+// setCounts(counts), setKinds({kind: bool}) (the settings' kinds), show(answer, textNodes, {kinds}),
+// clear(), unmount(). `highlights: false` forces the fallback boxes. Also CaveatOverlay.KINDS,
+// KIND_INFO (labels and one-line blurbs) and swatch(kind), used by the popup and options page.
+// Tests find the shadow root's parts by their data-caveat-testid attributes.
+//
 // Rules kept here: page text only ever goes in through textContent; the shadow root is styled only by a
 // constructed stylesheet and inline style properties; page listeners are passive and never cancel
 // anything, so the page behaves exactly as without Caveat.
