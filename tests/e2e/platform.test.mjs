@@ -109,6 +109,21 @@ for (const browserName of ['chromium', 'firefox']) {
       await page.close();
     });
 
+    test('a single-page app that changes the URL is read again as a new page', async () => {
+      const { page, errors } = await open(context.browser, server.url + '/pages/spa.html');
+      assert.equal((await waitForState(page)).state, 'ready');
+      assert.equal((await overlayInfo(page)).counts.speculation, 0, 'the first story has no hedge');
+      await page.click('#next');
+      await page.waitForFunction(
+        () => Number(document.querySelector('caveat-overlay').getAttribute('data-count-speculation')) > 0,
+        { polling: 100, timeout: 15000 },
+      );
+      const info = await overlayInfo(page);
+      assert.deepEqual(info.states.slice(-4), ['reading', 'ready', 'reading', 'ready'], 'started over on the new URL');
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+
     test('the extension and the CLI extract the same article from the same page', async (t) => {
       const cli = spawnSync(CLI, ['extract', ARTICLE_FILE], { encoding: 'utf8' });
       if (cli.status !== 0) {
