@@ -332,7 +332,8 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
       this.summary = null;
       this.current = -1; // index into visibleFindings()
       this.hovered = null;
-      this.collapsed = null; // null: not decided by the reader yet
+      this.readerCollapsed = null; // the reader's choice, once made
+      this.coversText = false; // would the open panel cover the article's text column?
       this.state = 'idle';
       this.listeners = [];
       this.frame = 0;
@@ -420,7 +421,7 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
       this.findings.sort((a, b) => a.ranges[0].compareBoundaryPoints(Range.START_TO_START, b.ranges[0]));
       this.summary = readSummary(answer, list.filter((f) => f && KINDS.includes(f.kind)));
       this.setCounts(answer && answer.counts && typeof answer.counts === 'object' ? answer.counts : counts);
-      if (this.collapsed === null) this.collapsed = this.wouldCoverText();
+      this.coversText = this.wouldCoverText();
       this.refresh();
     }
 
@@ -567,11 +568,14 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
       else settle();
     }
 
+    // The text column's right edge, from the blocks that hold findings, against the panel's left edge.
     wouldCoverText() {
       if (window.matchMedia(NARROW).matches) return true;
       let right = 0;
       for (const f of this.findings.slice(0, 40)) {
-        for (const rect of f.ranges[0].getClientRects()) right = Math.max(right, rect.right);
+        const parent = f.ranges[0].startContainer.parentElement;
+        const block = parent && (parent.closest(BLOCKS) || parent);
+        if (block) right = Math.max(right, Math.min(block.getBoundingClientRect().right, window.innerWidth));
       }
       return right > window.innerWidth - PANEL_WIDTH - 24;
     }
@@ -605,6 +609,11 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
           this.relayoutFrame = requestAnimationFrame(() => {
             this.relayoutFrame = 0;
             this.renderBoxes();
+            const covers = this.wouldCoverText();
+            if (covers !== this.coversText) {
+              this.coversText = covers;
+              this.renderPanel();
+            }
           });
         }
       };
@@ -623,12 +632,12 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
         this.resizeObserver.observe(document.documentElement);
         if (document.body) this.resizeObserver.observe(document.body);
       }
+      // Going narrow folds the panel even if the reader had opened it.
       const media = window.matchMedia(NARROW);
-      const onMedia = () => {
-        if (media.matches) this.collapsed = true;
+      on(media, 'change', () => {
+        if (media.matches) this.readerCollapsed = null;
         this.renderPanel();
-      };
-      on(media, 'change', onMedia, {});
+      }, {});
     }
 
     hitTest() {
@@ -724,14 +733,14 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
       this.pill = el('button', {
         class: 'pill',
         attrs: { type: 'button', 'aria-expanded': 'false', 'data-caveat-testid': 'pill' },
-        on: { click: () => this.setCollapsed(false, true) },
+        on: { click: () => this.setCollapsed(false) },
       });
       this.title = el('h2', { text: 'Caveat', attrs: { id: 'caveat-title' } });
       this.subtitle = el('div', { class: 'sub', attrs: { 'data-caveat-testid': 'subtitle' } });
       const collapse = el('button', {
         class: 'icon-btn', text: '–',
         attrs: { type: 'button', 'aria-label': 'Collapse the Caveat panel', title: 'Collapse (Esc)', 'aria-expanded': 'true', 'data-caveat-testid': 'collapse' },
-        on: { click: () => this.setCollapsed(true, true) },
+        on: { click: () => this.setCollapsed(true) },
       });
       const head = el('div', { class: 'head' },
         markIcon(24),
@@ -790,13 +799,12 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
       this.shadow.append(this.ui);
     }
 
-    setCollapsed(collapsed, byReader) {
-      this.collapsed = collapsed;
+    // The reader folds or opens the panel; focus follows.
+    setCollapsed(collapsed) {
+      this.readerCollapsed = collapsed;
       this.renderPanel();
-      if (byReader) {
-        const target = collapsed ? this.pill : this.list.querySelector('[aria-current="true"] .go') || this.kindRows[KINDS[0]].row;
-        target.focus();
-      }
+      const target = collapsed ? this.pill : this.list.querySelector('[aria-current="true"] .go') || this.kindRows[KINDS[0]].row;
+      target.focus();
       if (collapsed) this.hideTooltip();
     }
 
@@ -823,8 +831,8 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       if (key === 'Escape') {
         if (!this.tooltip.hidden) this.hideTooltip();
-        else this.setCollapsed(true, true);
-      } else if ((key === 'n' || key === 'p') && !this.collapsed) {
+        else this.setCollapsed(true);
+      } else if ((key === 'n' || key === 'p') && this.panel.dataset.collapsed !== 'true') {
         this.goTo(this.current + (key === 'n' ? 1 : this.current < 0 ? 0 : -1), { focusItem: true });
       } else {
         return;
@@ -840,8 +848,7 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
       const showPanel = state === 'ready' || state === 'error' || (state === 'reading' && (this.readSlowly || this.findings.length > 0));
       this.panel.hidden = !showPanel;
       if (!showPanel) return;
-      const collapsed = this.collapsed === true ||
-        (this.collapsed === null && (state !== 'ready' || window.matchMedia(NARROW).matches));
+      const collapsed = this.readerCollapsed ?? (state !== 'ready' || this.coversText);
       this.panel.setAttribute('data-collapsed', String(collapsed));
       this.pill.setAttribute('aria-expanded', String(!collapsed));
 
