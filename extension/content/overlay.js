@@ -106,7 +106,8 @@ button:focus-visible, [tabindex]:focus-visible { outline: 2px solid var(--focus)
 .panel[data-collapsed="true"] { width: auto; max-height: none; border-radius: 999px; }
 .panel[data-collapsed="true"] .body, .panel[data-collapsed="true"] .head, .panel[data-collapsed="true"] .foot { display: none; }
 .panel:not([data-collapsed="true"]) .pill { display: none; }
-.pill { display: flex; align-items: center; gap: 8px; padding: 8px 14px 8px 10px; font-weight: 600; white-space: nowrap; }
+.pill { display: flex; align-items: center; gap: 8px; padding: 8px 14px 8px 10px; font-weight: 600; white-space: nowrap; border-radius: 999px; }
+.pill:hover { background: var(--soft); }
 .pill .dots { display: flex; gap: 3px; }
 .pill .dot { width: 8px; height: 8px; border-radius: 50%; }
 .mark { flex: none; display: block; border-radius: 24%; }
