@@ -221,6 +221,36 @@ for (const browserName of ['chromium', 'firefox']) {
       await page.close();
     });
 
+    test('the popup shows the page\'s counts and switches Caveat off and on for the site', async (t) => {
+      if (browserName !== 'chromium') {
+        t.skip('puppeteer cannot reach a Firefox background page to open the popup');
+        return;
+      }
+      const { page, errors } = await open(context.browser, server.url + ARTICLE_PATH);
+      assert.equal((await waitForState(page)).state, 'ready');
+      const info = await overlayInfo(page);
+      await page.bringToFront();
+      const target = await context.browser.waitForTarget((w) => w.type() === 'service_worker' && w.url().endsWith('/background.js'));
+      await (await target.worker()).evaluate(() => chrome.action.openPopup());
+      const popup = await (await context.browser.waitForTarget((p) => p.url().endsWith('/popup/popup.html'), { timeout: 5000 })).asPage();
+      const message = () => popup.$eval('#message', (el) => el.textContent);
+      await popup.waitForFunction(() => /highlighted on this page/.test(document.getElementById('message').textContent), { polling: 100, timeout: 5000 });
+      const shown = await popup.$$eval('[data-caveat-testid=counts] .kind', (items) =>
+        Object.fromEntries(items.map((li) => [li.dataset.kind.replace(/_/g, '-'), Number(li.querySelector('.num').textContent)])));
+      await screenshot(popup, browserName, 'ui-popup-counts');
+      assert.deepEqual(shown, info.counts, 'the popup shows the counts on the page');
+      assert.equal(await popup.$eval('#host', (el) => el.textContent), '127.0.0.1');
+      await popup.$eval('#site-switch', (input) => input.click());
+      assert.equal((await waitForState(page, ['off'])).state, 'off');
+      await popup.waitForFunction(() => /off/.test(document.getElementById('message').textContent), { polling: 100, timeout: 5000 });
+      assert.match(await message(), /Caveat is off/);
+      await popup.$eval('#site-switch', (input) => input.click());
+      assert.equal((await waitForState(page, ['ready'])).state, 'ready', 'switching the site back on reads the page again');
+      assert.ok((await overlayInfo(page)).bodyUnchanged, 'document.body.innerHTML is what the page loaded');
+      assert.deepEqual(errors, []);
+      await Promise.all([popup.close(), page.close()]);
+    });
+
     test('the options page switches Caveat off in an open tab, and the page is as loaded', async (t) => {
       const base = await extensionBase(context.browser, browserName);
       if (!base) {
