@@ -162,6 +162,7 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
 @keyframes caveat-spin { to { transform: rotate(360deg); } }
 @media (prefers-reduced-motion: reduce) { .spinner { animation: none; } }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+@media print { .panel, .tooltip, .layer { display: none !important; } }
 @media ${NARROW} { .panel { right: 10px; bottom: 10px; width: min(${PANEL_WIDTH}px, calc(100vw - 20px)); } }
 `;
 
