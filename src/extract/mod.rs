@@ -1,0 +1,166 @@
+//! Finds the article in a document: the headline, then the body as ordered text
+//! blocks, with page furniture (navigation, share bars, related links, comments,
+//! adverts, hidden nodes) left out. The approach is Readability's (see
+//! `docs/extraction.md`), written over the immutable `dom::Document`: removals are
+//! marks in a mask, and text statistics are summed bottom-up once per pass.
+
+mod blocks;
+mod clean;
+mod metadata;
+mod patterns;
+mod readerable;
+mod scoring;
+mod stats;
+
+use crate::article::{Article, Block, BlockKind};
+use crate::dom::{normalize_whitespace, Document, NodeId};
+use patterns::{is_byline_hint, is_hidden, is_unlikely, match_string, SKIPPED_TAGS};
+
+pub use readerable::is_readerable;
+
+/// Below this many characters of text an extraction pass is retried with looser rules.
+const MIN_ARTICLE_CHARS: usize = 500;
+
+/// The rules a pass applies; later passes drop them one by one, as Readability does.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Flags {
+    pub strip_unlikely: bool,
+    pub weight_classes: bool,
+    pub clean_conditionally: bool,
+}
+
+pub fn extract(doc: &Document) -> Article {
+    let metadata = metadata::read(doc);
+    let body = doc.find_tag(Document::ROOT, "body").unwrap_or(Document::ROOT);
+
+    let mut removed = vec![false; doc.nodes.len()];
+    mark_unread(doc, body, &mut removed);
+    let headline = metadata.title.as_deref().and_then(|title| mark_title_headings(doc, body, title, &mut removed));
+    let byline_node = find_byline(doc, body, &removed);
+    let mut byline = None;
+    if let Some(node) = byline_node {
+        removed[node] = true;
+        byline = Some(normalized_text(doc, node));
+    }
+
+    let passes = [
+        Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true },
+        Flags { strip_unlikely: false, weight_classes: true, clean_conditionally: true },
+        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true },
+        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
+    ];
+    let mut best: Vec<Block> = Vec::new();
+    let mut best_len = 0;
+    for flags in passes {
+        let mut pass_removed = removed.clone();
+        if flags.strip_unlikely {
+            mark_unlikely(doc, body, &mut pass_removed);
+        }
+        let selection = scoring::select(doc, body, &pass_removed, flags);
+        clean::clean(doc, &selection.roots, &mut pass_removed, flags);
+        let blocks = blocks::build(doc, &selection.roots, &pass_removed);
+        let len: usize = blocks.iter().map(|b| b.text.chars().count()).sum();
+        if len > best_len {
+            best = blocks;
+            best_len = len;
+        }
+        if best_len >= MIN_ARTICLE_CHARS {
+            break;
+        }
+    }
+
+    let mut out = Vec::with_capacity(best.len() + 1);
+    match (headline, metadata.title.as_deref()) {
+        (Some(node), _) => out.extend(blocks::build(doc, &[node], &vec![false; doc.nodes.len()]).into_iter().take(1).map(|mut b| {
+            b.kind = BlockKind::Heading;
+            b
+        })),
+        (None, Some(title)) if !best.is_empty() => {
+            out.push(Block { kind: BlockKind::Heading, text: title.to_string(), links: Vec::new(), runs: Vec::new() })
+        }
+        _ => {}
+    }
+    out.extend(best);
+    let mut metadata = metadata;
+    if metadata.byline.is_none() {
+        metadata.byline = byline.filter(|b| !b.is_empty());
+    }
+    Article { metadata, blocks: out }
+}
+
+/// Text of a subtree with whitespace collapsed, skipping code and hidden parts.
+pub(crate) fn normalized_text(doc: &Document, id: NodeId) -> String {
+    let mut out = String::new();
+    let mut stack = vec![id];
+    while let Some(n) = stack.pop() {
+        if let Some(t) = doc.text(n) {
+            out.push_str(t);
+            continue;
+        }
+        if doc.tag(n).is_some_and(|t| SKIPPED_TAGS.contains(&t)) {
+            continue;
+        }
+        stack.extend(doc.children(n).iter().rev());
+    }
+    normalize_whitespace(&out)
+}
+
+/// Code, media, form controls and hidden elements are never part of the article.
+fn mark_unread(doc: &Document, body: NodeId, removed: &mut [bool]) {
+    let mut stack = vec![body];
+    while let Some(id) = stack.pop() {
+        if let Some(tag) = doc.tag(id) {
+            if SKIPPED_TAGS.contains(&tag) || is_hidden(doc, id) {
+                removed[id] = true;
+                continue;
+            }
+        }
+        stack.extend(doc.children(id));
+    }
+}
+
+/// Readability's first cut: elements named like page furniture, unless inside a table or code.
+fn mark_unlikely(doc: &Document, body: NodeId, removed: &mut [bool]) {
+    let mut stack = vec![body];
+    while let Some(id) = stack.pop() {
+        if removed[id] {
+            continue;
+        }
+        if let Some(tag) = doc.tag(id) {
+            let furniture = matches!(tag, "nav" | "aside" | "footer")
+                || (!matches!(tag, "body" | "a" | "html" | "main" | "article") && is_unlikely(doc, id, &match_string(doc, id)));
+            if furniture && !doc.ancestors(id).any(|a| matches!(doc.tag(a), Some("table" | "code"))) {
+                removed[id] = true;
+                continue;
+            }
+        }
+        stack.extend(doc.children(id));
+    }
+}
+
+/// Marks every h1/h2 repeating the title as removed (the headline is emitted once,
+/// first) and returns the one to use as the headline.
+fn mark_title_headings(doc: &Document, body: NodeId, title: &str, removed: &mut [bool]) -> Option<NodeId> {
+    let order = stats::active_nodes(doc, body, removed);
+    let mut headline = None;
+    for id in order {
+        if matches!(doc.tag(id), Some("h1" | "h2")) && metadata::repeats_title(doc, id, title) {
+            removed[id] = true;
+            // Prefer an h1; otherwise the first match.
+            if headline.is_none() || (doc.tag(id) == Some("h1") && headline.and_then(|h| doc.tag(h)) != Some("h1")) {
+                headline = Some(id);
+            }
+        }
+    }
+    headline
+}
+
+/// The first short element marked as the author line (class/id/rel/itemprop).
+fn find_byline(doc: &Document, body: NodeId, removed: &[bool]) -> Option<NodeId> {
+    stats::active_nodes(doc, body, removed).into_iter().find(|&id| {
+        doc.is_element(id) && is_byline_hint(doc, id, &match_string(doc, id)) && {
+            let len = normalized_text(doc, id).chars().count();
+            len > 0 && len < 100
+        }
+    })
+}
