@@ -3,7 +3,7 @@
 
 use caveat::extract::{extract, is_readerable};
 use caveat::html;
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::Path;
 use std::time::Instant;
 
@@ -24,13 +24,17 @@ pub fn run(page: &Path, json: bool) -> Result<(), String> {
     if !is_readerable(&doc) {
         eprintln!("caveat: {} does not look like an article; printing what was found anyway", page.display());
     }
-    if json {
-        let out = serde_json::to_string_pretty(&article).map_err(|e| format!("cannot encode the article: {e}"))?;
-        println!("{out}");
+    let out = if json {
+        serde_json::to_string_pretty(&article).map_err(|e| format!("cannot encode the article: {e}"))?
     } else {
-        println!("{}", article.text());
+        article.text()
+    };
+    let mut stdout = std::io::stdout().lock();
+    match writeln!(stdout, "{out}").and_then(|()| stdout.flush()) {
+        // A closed pipe (`caveat extract page | head`) is the reader's choice, not an error.
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("cannot write the article: {e}")),
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 /// Times native parsing and extraction of every fixture page in `../shared` and prints

@@ -29,7 +29,7 @@ const UNLIKELY_ROLES: &[&str] = &["menu", "menubar", "complementary", "navigatio
 pub const BLOCK_TAGS: &[&str] = &["blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"];
 /// Elements never read: code, media, form controls, document metadata.
 pub const SKIPPED_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "head", "title",
+    "script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas", "head", "title",
     "meta", "link", "button", "select", "option", "input", "textarea", "video", "audio", "map", "frameset", "frame",
     "dialog",
 ];
