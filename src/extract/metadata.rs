@@ -86,7 +86,7 @@ fn meta_values(doc: &Document) -> Vec<(String, String)> {
 /// `<title>`, cut at a site-name separator when the rest is long enough to be a headline.
 fn document_title(doc: &Document) -> Option<String> {
     let t = doc.find_tag(Document::ROOT, "title")?;
-    let full = normalized_text(doc, t);
+    let full = crate::dom::normalize_whitespace(&doc.text_content(t));
     if full.is_empty() {
         return None;
     }

@@ -6,6 +6,7 @@
 
 mod blocks;
 mod clean;
+mod comments;
 mod metadata;
 mod patterns;
 mod readerable;
@@ -35,6 +36,7 @@ pub fn extract(doc: &Document) -> Article {
 
     let mut removed = vec![false; doc.nodes.len()];
     mark_unread(doc, body, &mut removed);
+    comments::mark_threads(doc, body, &mut removed);
     let headline = metadata.title.as_deref().and_then(|title| mark_title_headings(doc, body, title, &mut removed));
     let byline_node = find_byline(doc, body, &removed);
     let mut byline = None;
@@ -60,7 +62,8 @@ pub fn extract(doc: &Document) -> Article {
         clean::clean(doc, &selection.roots, &mut pass_removed, flags);
         let blocks = blocks::build(doc, &selection.roots, &pass_removed);
         let len: usize = blocks.iter().map(|b| b.text.chars().count()).sum();
-        if len > best_len {
+        // A looser pass must find clearly more: on a short article it would only add furniture.
+        if best.is_empty() || len > best_len * 2 {
             best = blocks;
             best_len = len;
         }
@@ -70,15 +73,14 @@ pub fn extract(doc: &Document) -> Article {
     }
 
     let mut out = Vec::with_capacity(best.len() + 1);
-    match (headline, metadata.title.as_deref()) {
-        (Some(node), _) => out.extend(blocks::build(doc, &[node], &vec![false; doc.nodes.len()]).into_iter().take(1).map(|mut b| {
+    // The headline as the page shows it; a title found only in <head> is metadata, not page text.
+    if let Some(node) = headline {
+        let mut heading = blocks::build(doc, &[node], &vec![false; doc.nodes.len()]);
+        heading.truncate(1);
+        for b in &mut heading {
             b.kind = BlockKind::Heading;
-            b
-        })),
-        (None, Some(title)) if !best.is_empty() => {
-            out.push(Block { kind: BlockKind::Heading, text: title.to_string(), links: Vec::new(), runs: Vec::new() })
         }
-        _ => {}
+        out.extend(heading);
     }
     out.extend(best);
     let mut metadata = metadata;

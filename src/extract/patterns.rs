@@ -9,7 +9,8 @@ const UNLIKELY: &[&str] = &[
     "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap", "disqus", "extra",
     "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar",
     "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
-    "yom-remote", "newsletter", "cookie", "consent",
+    "yom-remote", "newsletter", "cookie", "consent", "taboola", "outbrain", "recommend", "trending", "most-read",
+    "mostread",
 ];
 const MAYBE: &[&str] = &["and", "article", "body", "column", "content", "main", "mathjax", "shadow"];
 const POSITIVE: &[&str] = &[
@@ -53,7 +54,14 @@ pub fn is_unlikely(doc: &Document, id: NodeId, match_string: &str) -> bool {
             return true;
         }
     }
-    contains_any(match_string, UNLIKELY) && !contains_any(match_string, MAYBE)
+    (contains_any(match_string, UNLIKELY) || is_ad(match_string)) && !contains_any(match_string, MAYBE)
+}
+
+/// Advert slots: a class or id that is "ad"/"ads" or starts "ad-", "ads-", "advert".
+fn is_ad(match_string: &str) -> bool {
+    match_string.split_whitespace().any(|t| {
+        t == "ad" || t == "ads" || t.starts_with("ad-") || t.starts_with("ads-") || t.starts_with("ad_") || t.starts_with("advert")
+    })
 }
 
 fn weight_of(s: &str) -> f64 {

@@ -8,6 +8,33 @@ const MIN_PARAGRAPH: usize = 140;
 const MIN_SCORE: f64 = 20.0;
 
 pub fn is_readerable(doc: &Document) -> bool {
+    has_long_paragraphs(doc) || has_article_body(&super::extract(doc))
+}
+
+/// Pages of shorter paragraphs (live blogs, scripts that say more per character):
+/// the extracted article has several real paragraphs and is not a list of headlines.
+fn has_article_body(article: &crate::article::Article) -> bool {
+    use crate::article::BlockKind;
+    let mut paragraphs = 0;
+    let mut chars = 0;
+    let mut headings = 0;
+    for b in &article.blocks {
+        let len = b.text.chars().count();
+        let linked: usize = b.links.iter().map(|l| l.span.end - l.span.start).sum();
+        match b.kind {
+            BlockKind::Heading => headings += 1,
+            _ if len >= 80 && linked * 2 < len => {
+                paragraphs += 1;
+                chars += len;
+            }
+            _ => {}
+        }
+    }
+    paragraphs >= 3 && chars >= 400 && headings <= paragraphs + 1
+}
+
+/// Readability's rule: long visible paragraphs outside page furniture.
+fn has_long_paragraphs(doc: &Document) -> bool {
     let mut score = 0.0;
     // (node, inside a hidden or unlikely ancestor, inside an <li>)
     let mut stack = vec![(Document::ROOT, false, false)];

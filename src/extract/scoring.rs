@@ -191,7 +191,9 @@ pub fn select(doc: &Document, body: NodeId, removed: &[bool], flags: Flags) -> S
         if removed[sibling] {
             continue;
         }
-        let keep = sibling == top || {
+        // A sibling <article> with its own heading is the next story, not more of this one.
+        let separate_story = doc.tag(top) == Some("article") && doc.tag(sibling) == Some("article") && has_heading(doc, sibling);
+        let keep = sibling == top || !separate_story && {
             let bonus = if !top_class.is_empty() && doc.attr(sibling, "class") == Some(top_class) { top_score * 0.2 } else { 0.0 };
             let scored = score[sibling].is_some_and(|s| s + bonus >= threshold);
             scored || (doc.tag(sibling) == Some("p") && sibling_paragraph_belongs(doc, sibling, &stats[sibling]))
@@ -201,6 +203,10 @@ pub fn select(doc: &Document, body: NodeId, removed: &[bool], flags: Flags) -> S
         }
     }
     Selection { roots }
+}
+
+fn has_heading(doc: &Document, id: NodeId) -> bool {
+    doc.descendants(id).any(|n| matches!(doc.tag(n), Some("h1" | "h2" | "h3")))
 }
 
 fn sibling_paragraph_belongs(doc: &Document, p: NodeId, s: &Stats) -> bool {
