@@ -16,7 +16,7 @@ pub fn clean(doc: &Document, roots: &[NodeId], removed: &mut [bool], flags: Flag
     for &r in roots {
         order.extend(active_nodes(doc, r, removed));
     }
-    let data_tables: Vec<NodeId> = order.iter().copied().filter(|&n| doc.tag(n) == Some("table") && is_data_table(doc, n)).collect();
+    let shelter = shelter(doc, &order);
     let mut stats = vec![Stats::default(); doc.nodes.len()];
     compute(doc, &order, &mut stats, removed, |id, inner| {
         let Some(tag) = doc.tag(id) else { return false };
@@ -28,21 +28,51 @@ pub fn clean(doc: &Document, roots: &[NodeId], removed: &mut [bool], flags: Flag
             "h1" | "h2" => flags.weight_classes && class_weight(doc, id) < 0.0,
             _ if !is_root && inner.text < 500 && is_share(&match_string(doc, id)) => true,
             "form" | "fieldset" | "table" | "ul" | "div" if flags.clean_conditionally => {
-                !protected(doc, id, &data_tables) && remove_conditionally(doc, id, tag, inner)
+                shelter[id] & SHELTERED == 0 && remove_conditionally(doc, id, tag, inner, shelter[id] & IN_FIGURE != 0)
             }
             _ => false,
         }
     });
 }
 
-/// Inside or holding a data table, or inside code: never cleaned conditionally.
-fn protected(doc: &Document, id: NodeId, data_tables: &[NodeId]) -> bool {
-    data_tables.contains(&id)
-        || doc.ancestors(id).any(|a| data_tables.contains(&a) || doc.tag(a) == Some("code"))
-        || data_tables.iter().any(|&t| doc.ancestors(t).any(|a| a == id))
+/// Sits inside a data table or code; passed down to descendants.
+const INSIDE: u8 = 1;
+const DATA_TABLE: u8 = 2;
+/// Holds a data table somewhere below.
+const HOLDS: u8 = 4;
+const IN_FIGURE: u8 = 8;
+/// Never cleaned conditionally.
+const SHELTERED: u8 = INSIDE | DATA_TABLE | HOLDS;
+
+/// Flags per node, in one pass down `order` (pre-order) plus one climb from each
+/// data table, so deep pages stay linear.
+fn shelter(doc: &Document, order: &[NodeId]) -> Vec<u8> {
+    let mut flags = vec![0u8; doc.nodes.len()];
+    for &id in order {
+        if let Some(p) = doc.parent(id) {
+            let mut inherited = flags[p] & (INSIDE | IN_FIGURE);
+            if flags[p] & DATA_TABLE != 0 || doc.tag(p) == Some("code") {
+                inherited |= INSIDE;
+            }
+            if doc.tag(p) == Some("figure") {
+                inherited |= IN_FIGURE;
+            }
+            flags[id] |= inherited;
+        }
+        if doc.tag(id) == Some("table") && is_data_table(doc, id) {
+            flags[id] |= DATA_TABLE;
+            for a in doc.ancestors(id) {
+                if flags[a] & HOLDS != 0 {
+                    break;
+                }
+                flags[a] |= HOLDS;
+            }
+        }
+    }
+    flags
 }
 
-fn remove_conditionally(doc: &Document, id: NodeId, tag: &str, s: &Stats) -> bool {
+fn remove_conditionally(doc: &Document, id: NodeId, tag: &str, s: &Stats, in_figure: bool) -> bool {
     // A div without blocks is a paragraph, scored and kept as one.
     if tag == "div" && !s.has_block {
         return false;
@@ -59,7 +89,6 @@ fn remove_conditionally(doc: &Document, id: NodeId, tag: &str, s: &Stats) -> boo
     let heading_density = f64::from(s.heading) / text;
     let text_density = f64::from(s.textish) / text;
     let link_density = s.link_density();
-    let in_figure = doc.ancestors(id).any(|a| doc.tag(a) == Some("figure"));
     let (p, img, li, input) = (f64::from(s.p), f64::from(s.img), f64::from(s.li) - 100.0, s.input);
     if s.text < 20 {
         let words = super::normalized_text(doc, id).to_lowercase();

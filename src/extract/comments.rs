@@ -71,7 +71,8 @@ fn is_mostly_entries(doc: &Document, node: NodeId, entries: &[NodeId]) -> bool {
 /// Takes in the thread's heading ("24 responses") and buttons when its parent holds little else.
 fn widen(doc: &Document, thread: NodeId, root: NodeId) -> NodeId {
     let mut top = thread;
-    while let Some(parent) = doc.parent(top).filter(|&p| p != root && doc.is_element(p)) {
+    for _ in 0..3 {
+        let Some(parent) = doc.parent(top).filter(|&p| p != root && doc.is_element(p)) else { break };
         if matches!(doc.tag(parent), Some("body" | "main" | "article")) {
             break;
         }

@@ -123,20 +123,22 @@ fn mark_unread(doc: &Document, body: NodeId, removed: &mut [bool]) {
 
 /// Readability's first cut: elements named like page furniture, unless inside a table or code.
 fn mark_unlikely(doc: &Document, body: NodeId, removed: &mut [bool]) {
-    let mut stack = vec![body];
-    while let Some(id) = stack.pop() {
+    let mut stack = vec![(body, false)];
+    while let Some((id, in_table)) = stack.pop() {
         if removed[id] {
             continue;
         }
+        let mut in_table = in_table;
         if let Some(tag) = doc.tag(id) {
             let furniture = matches!(tag, "nav" | "aside" | "footer")
                 || (!matches!(tag, "body" | "a" | "html" | "main" | "article") && is_unlikely(doc, id, &match_string(doc, id)));
-            if furniture && !doc.ancestors(id).any(|a| matches!(doc.tag(a), Some("table" | "code"))) {
+            if furniture && !in_table {
                 removed[id] = true;
                 continue;
             }
+            in_table |= matches!(tag, "table" | "code");
         }
-        stack.extend(doc.children(id));
+        stack.extend(doc.children(id).iter().map(|&c| (c, in_table)));
     }
 }
 

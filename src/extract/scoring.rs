@@ -139,14 +139,14 @@ pub fn select(doc: &Document, body: NodeId, removed: &[bool], flags: Flags) -> S
     let top_score = score[top].unwrap_or(0.0);
 
     // Several good candidates under one ancestor: the ancestor is the article.
-    let alternatives: Vec<Vec<NodeId>> = candidates[1..]
+    let alternatives: Vec<std::collections::HashSet<NodeId>> = candidates[1..]
         .iter()
         .filter(|&&c| score[c].unwrap_or(0.0) / top_score >= 0.75)
         .map(|&c| doc.ancestors(c).collect())
         .collect();
     if alternatives.len() >= 3 {
         for parent in doc.ancestors(top).take_while(|&p| p != body && doc.is_element(p)) {
-            if alternatives.iter().filter(|list| list.contains(&parent)).count() >= 3 {
+            if alternatives.iter().filter(|set| set.contains(&parent)).count() >= 3 {
                 top = parent;
                 break;
             }
