@@ -11,7 +11,8 @@ use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::{parse_document, Attribute, QualName};
 use std::borrow::Cow;
-use std::cell::{Ref, RefCell};
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// Parses an HTML string. Never fails: malformed markup is repaired as browsers do.
 pub fn parse(html: &str) -> Document {
@@ -69,6 +70,18 @@ struct Sink {
     nodes: RefCell<Vec<SinkNode>>,
 }
 
+/// The parser's handle: the arena index plus the element's name, so the name
+/// lookups the tree builder makes on every tag (scope checks walk the stack of open
+/// elements) need no borrow of the arena.
+#[derive(Clone)]
+struct Handle(Rc<(usize, Option<QualName>)>);
+
+impl Handle {
+    fn id(&self) -> usize {
+        self.0 .0
+    }
+}
+
 impl Default for Sink {
     fn default() -> Self {
         Sink { nodes: RefCell::new(vec![SinkNode { data: SinkData::Document, parent: None, children: Vec::new() }]) }
@@ -76,10 +89,14 @@ impl Default for Sink {
 }
 
 impl Sink {
-    fn new_node(&self, data: SinkData) -> usize {
+    fn new_node(&self, data: SinkData) -> Handle {
+        let name = match &data {
+            SinkData::Element { name, .. } => Some(name.clone()),
+            _ => None,
+        };
         let mut nodes = self.nodes.borrow_mut();
         nodes.push(SinkNode { data, parent: None, children: Vec::new() });
-        nodes.len() - 1
+        Handle(Rc::new((nodes.len() - 1, name)))
     }
 
     fn detach(nodes: &mut [SinkNode], id: usize) {
@@ -89,7 +106,7 @@ impl Sink {
     }
 
     /// Inserts `child` into `parent` at `index`, merging adjacent text as the spec asks.
-    fn insert(&self, parent: usize, index: usize, child: NodeOrText<usize>) {
+    fn insert(&self, parent: usize, index: usize, child: NodeOrText<Handle>) {
         let mut nodes = self.nodes.borrow_mut();
         match child {
             NodeOrText::AppendText(text) => {
@@ -104,7 +121,8 @@ impl Sink {
                 let id = nodes.len() - 1;
                 nodes[parent].children.insert(index, id);
             }
-            NodeOrText::AppendNode(id) => {
+            NodeOrText::AppendNode(handle) => {
+                let id = handle.id();
                 Self::detach(&mut nodes, id);
                 let index = index.min(nodes[parent].children.len());
                 nodes[id].parent = Some(parent);
@@ -135,9 +153,9 @@ impl Sink {
 }
 
 impl TreeSink for Sink {
-    type Handle = usize;
+    type Handle = Handle;
     type Output = Document;
-    type ElemName<'a> = Ref<'a, QualName>;
+    type ElemName<'a> = &'a QualName;
 
     fn finish(self) -> Document {
         self.into_document()
@@ -145,38 +163,35 @@ impl TreeSink for Sink {
 
     fn parse_error(&self, _msg: Cow<'static, str>) {}
 
-    fn get_document(&self) -> usize {
-        0
+    fn get_document(&self) -> Handle {
+        Handle(Rc::new((0, None)))
     }
 
-    fn elem_name<'a>(&'a self, target: &'a usize) -> Ref<'a, QualName> {
-        Ref::map(self.nodes.borrow(), |nodes| match &nodes[*target].data {
-            SinkData::Element { name, .. } => name,
-            // The tree builder only asks for names of elements.
-            _ => unreachable!("elem_name called on a non-element"),
-        })
+    fn elem_name<'a>(&'a self, target: &'a Handle) -> &'a QualName {
+        // The tree builder only asks for names of elements.
+        target.0 .1.as_ref().expect("elem_name called on a non-element")
     }
 
-    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, _flags: ElementFlags) -> usize {
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, _flags: ElementFlags) -> Handle {
         let attrs = attrs.into_iter().map(|a| (a.name.local.to_ascii_lowercase().to_string(), a.value.to_string())).collect();
         self.new_node(SinkData::Element { name, attrs })
     }
 
-    fn create_comment(&self, _text: StrTendril) -> usize {
+    fn create_comment(&self, _text: StrTendril) -> Handle {
         self.new_node(SinkData::Ignored)
     }
 
-    fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> usize {
+    fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> Handle {
         self.new_node(SinkData::Ignored)
     }
 
-    fn append(&self, parent: &usize, child: NodeOrText<usize>) {
-        let index = self.nodes.borrow()[*parent].children.len();
-        self.insert(*parent, index, child);
+    fn append(&self, parent: &Handle, child: NodeOrText<Handle>) {
+        let index = self.nodes.borrow()[parent.id()].children.len();
+        self.insert(parent.id(), index, child);
     }
 
-    fn append_based_on_parent_node(&self, element: &usize, prev_element: &usize, child: NodeOrText<usize>) {
-        if self.nodes.borrow()[*element].parent.is_some() {
+    fn append_based_on_parent_node(&self, element: &Handle, prev_element: &Handle, child: NodeOrText<Handle>) {
+        if self.nodes.borrow()[element.id()].parent.is_some() {
             self.append_before_sibling(element, child);
         } else {
             self.append(prev_element, child);
@@ -185,28 +200,29 @@ impl TreeSink for Sink {
 
     fn append_doctype_to_document(&self, _name: StrTendril, _public_id: StrTendril, _system_id: StrTendril) {}
 
-    fn get_template_contents(&self, _target: &usize) -> usize {
+    fn get_template_contents(&self, _target: &Handle) -> Handle {
         // Template contents are inert; a detached node keeps them out of the document.
         self.new_node(SinkData::Ignored)
     }
 
-    fn same_node(&self, x: &usize, y: &usize) -> bool {
-        x == y
+    fn same_node(&self, x: &Handle, y: &Handle) -> bool {
+        x.id() == y.id()
     }
 
     fn set_quirks_mode(&self, _mode: QuirksMode) {}
 
-    fn append_before_sibling(&self, sibling: &usize, new_node: NodeOrText<usize>) {
+    fn append_before_sibling(&self, sibling: &Handle, new_node: NodeOrText<Handle>) {
+        let sibling = sibling.id();
         let position = {
             let nodes = self.nodes.borrow();
-            nodes[*sibling].parent.and_then(|p| nodes[p].children.iter().position(|c| c == sibling).map(|i| (p, i)))
+            nodes[sibling].parent.and_then(|p| nodes[p].children.iter().position(|&c| c == sibling).map(|i| (p, i)))
         };
         if let Some((parent, index)) = position {
-            if let NodeOrText::AppendNode(id) = &new_node {
+            if let NodeOrText::AppendNode(handle) = &new_node {
                 // Detaching first may shift the sibling's index.
                 let mut nodes = self.nodes.borrow_mut();
-                Self::detach(&mut nodes, *id);
-                let index = nodes[parent].children.iter().position(|c| c == sibling).unwrap_or(index);
+                Self::detach(&mut nodes, handle.id());
+                let index = nodes[parent].children.iter().position(|&c| c == sibling).unwrap_or(index);
                 drop(nodes);
                 self.insert(parent, index, new_node);
             } else {
@@ -215,9 +231,9 @@ impl TreeSink for Sink {
         }
     }
 
-    fn add_attrs_if_missing(&self, target: &usize, attrs: Vec<Attribute>) {
+    fn add_attrs_if_missing(&self, target: &Handle, attrs: Vec<Attribute>) {
         let mut nodes = self.nodes.borrow_mut();
-        if let SinkData::Element { attrs: existing, .. } = &mut nodes[*target].data {
+        if let SinkData::Element { attrs: existing, .. } = &mut nodes[target.id()].data {
             for a in attrs {
                 let name = a.name.local.to_ascii_lowercase().to_string();
                 if !existing.iter().any(|(k, _)| *k == name) {
@@ -227,17 +243,17 @@ impl TreeSink for Sink {
         }
     }
 
-    fn remove_from_parent(&self, target: &usize) {
-        Self::detach(&mut self.nodes.borrow_mut(), *target);
+    fn remove_from_parent(&self, target: &Handle) {
+        Self::detach(&mut self.nodes.borrow_mut(), target.id());
     }
 
-    fn reparent_children(&self, node: &usize, new_parent: &usize) {
+    fn reparent_children(&self, node: &Handle, new_parent: &Handle) {
         let mut nodes = self.nodes.borrow_mut();
-        let children = std::mem::take(&mut nodes[*node].children);
+        let children = std::mem::take(&mut nodes[node.id()].children);
         for &c in &children {
-            nodes[c].parent = Some(*new_parent);
+            nodes[c].parent = Some(new_parent.id());
         }
-        nodes[*new_parent].children.extend(children);
+        nodes[new_parent.id()].children.extend(children);
     }
 }
 
