@@ -39,6 +39,8 @@ pub fn run(page: &Path, json: bool) -> Result<(), String> {
 
 /// Times native parsing and extraction of every fixture page in `../shared` and prints
 /// the figures, the largest page on its own line.
+// Called from `caveat bench` once the bench command is wired to it.
+#[allow(dead_code)]
 pub fn bench() -> Result<(), String> {
     let dir = Path::new("../shared/data/articles/readability");
     let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e} (the bench needs ../shared)", dir.display()))?;

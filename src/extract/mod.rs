@@ -168,3 +168,97 @@ fn find_byline(doc: &Document, body: NodeId, removed: &[bool]) -> Option<NodeId>
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::html::parse;
+
+    const LONG: &str = "The harbour board met on Monday, and after a long debate it approved the plan to rebuild the north pier, which has been closed since the winter storms.";
+
+    fn kinds_and_texts(article: &Article) -> Vec<(BlockKind, &str)> {
+        article.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect()
+    }
+
+    #[test]
+    fn blocks_keep_kinds_order_and_collapse_whitespace() {
+        let page = format!(
+            "<title>Pier to be rebuilt</title><body><article><h1>Pier   to be rebuilt</h1><p>{LONG}</p>\
+             <h2>What\nnext</h2><ul><li>First  item</li><li>Second <b>item</b></li></ul>\
+             <blockquote><p>We are ready, said the chair.</p></blockquote><pre>let  x = 1;</pre>\
+             <p>Line one<br>line two<br><br>New paragraph</p><p>{LONG}</p></article></body>"
+        );
+        let article = extract(&parse(&page));
+        let got = kinds_and_texts(&article);
+        assert_eq!(got[0], (BlockKind::Heading, "Pier to be rebuilt"));
+        assert_eq!(got[1], (BlockKind::Paragraph, LONG));
+        assert_eq!(got[2], (BlockKind::Heading, "What next"));
+        assert_eq!(got[3], (BlockKind::ListItem, "First item"));
+        assert_eq!(got[4], (BlockKind::ListItem, "Second item"));
+        assert_eq!(got[5], (BlockKind::Quote, "We are ready, said the chair."));
+        assert_eq!(got[6], (BlockKind::Preformatted, "let x = 1;"));
+        assert_eq!(got[7], (BlockKind::Paragraph, "Line one line two"));
+        assert_eq!(got[8], (BlockKind::Paragraph, "New paragraph"));
+        assert_eq!(article.metadata.title.as_deref(), Some("Pier to be rebuilt"));
+    }
+
+    #[test]
+    fn runs_and_links_point_back_into_the_text_nodes() {
+        let page = format!("<body><p>Said  <a href='/src'>the\n  report</a>, today.</p><p>{LONG}</p><p>{LONG}</p></body>");
+        let doc = parse(&page);
+        let article = extract(&doc);
+        let block = &article.blocks[0];
+        assert_eq!(block.text, "Said the report, today.");
+        assert_eq!(block.links.len(), 1);
+        let link = &block.links[0];
+        let linked: String = block.text.chars().skip(link.span.start).take(link.span.end - link.span.start).collect();
+        assert_eq!((link.href.as_str(), linked.as_str()), ("/src", "the report"));
+        // "Said", "the", "report", ", today." map back; collapsed whitespace runs do not.
+        let mapped: Vec<String> = block
+            .runs
+            .iter()
+            .map(|r| doc.text(r.node).unwrap().chars().skip(r.node_start).take(r.len).collect())
+            .collect();
+        assert_eq!(mapped, ["Said", "the", "report", ", today."]);
+        let from_block: Vec<String> = block.runs.iter().map(|r| block.text.chars().skip(r.start).take(r.len).collect()).collect();
+        assert_eq!(mapped, from_block);
+    }
+
+    #[test]
+    fn snapshot_documents_drop_nodes_the_browser_did_not_render() {
+        // Built the way the wasm binding builds it from a browser snapshot.
+        let mut doc = Document::new();
+        let html = doc.append_element(Document::ROOT, "html", Vec::new());
+        let body = doc.append_element(html, "body", Vec::new());
+        for text in [LONG, "Hidden by the page's stylesheet.", LONG] {
+            let attrs = if text.starts_with("Hidden") { vec![("data-caveat-hidden".to_string(), "1".to_string())] } else { Vec::new() };
+            let p = doc.append_element(body, "p", attrs);
+            doc.append_text(p, text);
+        }
+        let text = extract(&doc).text();
+        assert!(text.contains("north pier") && !text.contains("Hidden"), "{text}");
+    }
+
+    #[test]
+    fn metadata_prefers_json_ld() {
+        let page = r#"<html lang="de-DE"><head><title>Site | Something else entirely</title>
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Site"},
+            {"@type":"NewsArticle","headline":"Pier to be rebuilt","author":[{"@type":"Person","name":"Ann Lee"},{"name":"Bo Chan"}],
+            "datePublished":"2024-03-01T09:00:00Z","publisher":{"@type":"Organization","name":"Harbour Gazette"}}]}</script>
+            <meta property="og:site_name" content="Other"></head><body></body></html>"#;
+        let m = extract(&parse(page)).metadata;
+        assert_eq!(m.title.as_deref(), Some("Pier to be rebuilt"));
+        assert_eq!(m.byline.as_deref(), Some("Ann Lee, Bo Chan"));
+        assert_eq!(m.published.as_deref(), Some("2024-03-01T09:00:00Z"));
+        assert_eq!(m.site_name.as_deref(), Some("Harbour Gazette"));
+        assert_eq!(m.lang.as_deref(), Some("de-DE"));
+    }
+
+    #[test]
+    fn readerable_needs_real_paragraphs() {
+        let article = format!("<body><p>{LONG} {LONG}</p><p>{LONG} {LONG}</p><p>{LONG}</p></body>");
+        assert!(is_readerable(&parse(&article)));
+        let links: String = (0..40).map(|i| format!("<li><a href='/{i}'>Headline number {i} about the harbour</a></li>")).collect();
+        assert!(!is_readerable(&parse(&format!("<body><ul>{links}</ul></body>"))));
+    }
+}
