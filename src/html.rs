@@ -41,7 +41,10 @@ pub fn decode(bytes: &[u8]) -> Cow<'_, str> {
 
 /// The label in `<meta charset=...>` or `<meta http-equiv content="...; charset=...">`.
 fn meta_charset(head: &[u8]) -> Option<String> {
-    let lower: String = head.iter().map(|&b| (b as char).to_ascii_lowercase()).collect();
+    let lower: String = head
+        .iter()
+        .map(|&b| (b as char).to_ascii_lowercase())
+        .collect();
     let at = lower.find("charset=")? + "charset=".len();
     let label: String = lower[at..]
         .chars()
@@ -53,7 +56,10 @@ fn meta_charset(head: &[u8]) -> Option<String> {
 
 enum SinkData {
     Document,
-    Element { name: QualName, attrs: Vec<(String, String)> },
+    Element {
+        name: QualName,
+        attrs: Vec<(String, String)>,
+    },
     Text(String),
     /// Comments, processing instructions and template contents: kept so handles
     /// stay valid, never copied out.
@@ -84,7 +90,13 @@ impl Handle {
 
 impl Default for Sink {
     fn default() -> Self {
-        Sink { nodes: RefCell::new(vec![SinkNode { data: SinkData::Document, parent: None, children: Vec::new() }]) }
+        Sink {
+            nodes: RefCell::new(vec![SinkNode {
+                data: SinkData::Document,
+                parent: None,
+                children: Vec::new(),
+            }]),
+        }
     }
 }
 
@@ -95,7 +107,11 @@ impl Sink {
             _ => None,
         };
         let mut nodes = self.nodes.borrow_mut();
-        nodes.push(SinkNode { data, parent: None, children: Vec::new() });
+        nodes.push(SinkNode {
+            data,
+            parent: None,
+            children: Vec::new(),
+        });
         Handle(Rc::new((nodes.len() - 1, name)))
     }
 
@@ -117,7 +133,11 @@ impl Sink {
                         return;
                     }
                 }
-                nodes.push(SinkNode { data: SinkData::Text(text.to_string()), parent: Some(parent), children: Vec::new() });
+                nodes.push(SinkNode {
+                    data: SinkData::Text(text.to_string()),
+                    parent: Some(parent),
+                    children: Vec::new(),
+                });
                 let id = nodes.len() - 1;
                 nodes[parent].children.insert(index, id);
             }
@@ -135,7 +155,12 @@ impl Sink {
         let nodes = self.nodes.into_inner();
         let mut doc = Document::new();
         // Iterative walk: deeply nested pages must not overflow the stack.
-        let mut stack: Vec<(usize, NodeId)> = nodes[0].children.iter().rev().map(|&c| (c, Document::ROOT)).collect();
+        let mut stack: Vec<(usize, NodeId)> = nodes[0]
+            .children
+            .iter()
+            .rev()
+            .map(|&c| (c, Document::ROOT))
+            .collect();
         while let Some((id, parent)) = stack.pop() {
             match &nodes[id].data {
                 SinkData::Element { name, attrs } => {
@@ -169,11 +194,28 @@ impl TreeSink for Sink {
 
     fn elem_name<'a>(&'a self, target: &'a Handle) -> &'a QualName {
         // The tree builder only asks for names of elements.
-        target.0 .1.as_ref().expect("elem_name called on a non-element")
+        target
+            .0
+             .1
+            .as_ref()
+            .expect("elem_name called on a non-element")
     }
 
-    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, _flags: ElementFlags) -> Handle {
-        let attrs = attrs.into_iter().map(|a| (a.name.local.to_ascii_lowercase().to_string(), a.value.to_string())).collect();
+    fn create_element(
+        &self,
+        name: QualName,
+        attrs: Vec<Attribute>,
+        _flags: ElementFlags,
+    ) -> Handle {
+        let attrs = attrs
+            .into_iter()
+            .map(|a| {
+                (
+                    a.name.local.to_ascii_lowercase().to_string(),
+                    a.value.to_string(),
+                )
+            })
+            .collect();
         self.new_node(SinkData::Element { name, attrs })
     }
 
@@ -190,7 +232,12 @@ impl TreeSink for Sink {
         self.insert(parent.id(), index, child);
     }
 
-    fn append_based_on_parent_node(&self, element: &Handle, prev_element: &Handle, child: NodeOrText<Handle>) {
+    fn append_based_on_parent_node(
+        &self,
+        element: &Handle,
+        prev_element: &Handle,
+        child: NodeOrText<Handle>,
+    ) {
         if self.nodes.borrow()[element.id()].parent.is_some() {
             self.append_before_sibling(element, child);
         } else {
@@ -198,7 +245,13 @@ impl TreeSink for Sink {
         }
     }
 
-    fn append_doctype_to_document(&self, _name: StrTendril, _public_id: StrTendril, _system_id: StrTendril) {}
+    fn append_doctype_to_document(
+        &self,
+        _name: StrTendril,
+        _public_id: StrTendril,
+        _system_id: StrTendril,
+    ) {
+    }
 
     fn get_template_contents(&self, _target: &Handle) -> Handle {
         // Template contents are inert; a detached node keeps them out of the document.
@@ -215,14 +268,24 @@ impl TreeSink for Sink {
         let sibling = sibling.id();
         let position = {
             let nodes = self.nodes.borrow();
-            nodes[sibling].parent.and_then(|p| nodes[p].children.iter().position(|&c| c == sibling).map(|i| (p, i)))
+            nodes[sibling].parent.and_then(|p| {
+                nodes[p]
+                    .children
+                    .iter()
+                    .position(|&c| c == sibling)
+                    .map(|i| (p, i))
+            })
         };
         if let Some((parent, index)) = position {
             if let NodeOrText::AppendNode(handle) = &new_node {
                 // Detaching first may shift the sibling's index.
                 let mut nodes = self.nodes.borrow_mut();
                 Self::detach(&mut nodes, handle.id());
-                let index = nodes[parent].children.iter().position(|&c| c == sibling).unwrap_or(index);
+                let index = nodes[parent]
+                    .children
+                    .iter()
+                    .position(|&c| c == sibling)
+                    .unwrap_or(index);
                 drop(nodes);
                 self.insert(parent, index, new_node);
             } else {
@@ -233,7 +296,10 @@ impl TreeSink for Sink {
 
     fn add_attrs_if_missing(&self, target: &Handle, attrs: Vec<Attribute>) {
         let mut nodes = self.nodes.borrow_mut();
-        if let SinkData::Element { attrs: existing, .. } = &mut nodes[target.id()].data {
+        if let SinkData::Element {
+            attrs: existing, ..
+        } = &mut nodes[target.id()].data
+        {
             for a in attrs {
                 let name = a.name.local.to_ascii_lowercase().to_string();
                 if !existing.iter().any(|(k, _)| *k == name) {
@@ -265,11 +331,16 @@ mod tests {
     fn builds_elements_and_text_in_document_order() {
         let doc = parse("<p class=A>Hello <b>big</b> world<!-- note --></p><table><tr><td>x</td></tr>stray</table>");
         let tags: Vec<&str> = (0..doc.nodes.len()).filter_map(|i| doc.tag(i)).collect();
-        assert_eq!(tags, ["html", "head", "body", "p", "b", "table", "tbody", "tr", "td"]);
+        assert_eq!(
+            tags,
+            ["html", "head", "body", "p", "b", "table", "tbody", "tr", "td"]
+        );
         let texts: Vec<&str> = (0..doc.nodes.len()).filter_map(|i| doc.text(i)).collect();
         // Foster parenting moves "stray" before the table.
         assert_eq!(texts, ["Hello ", "big", " world", "stray", "x"]);
-        let p = (0..doc.nodes.len()).find(|&i| doc.tag(i) == Some("p")).unwrap();
+        let p = (0..doc.nodes.len())
+            .find(|&i| doc.tag(i) == Some("p"))
+            .unwrap();
         assert_eq!(doc.attr(p, "class"), Some("A"));
     }
 

@@ -14,9 +14,20 @@ const PARAGRAPH: &str = "The council said the repairs would take eighteen months
 
 #[test]
 fn empty_and_textless_pages_give_empty_articles() {
-    for page in ["", "<html></html>", "<html><body></body></html>", "   \n\t ", "<body><img src=x><br><hr></body>", "<!-- only a comment -->"] {
+    for page in [
+        "",
+        "<html></html>",
+        "<html><body></body></html>",
+        "   \n\t ",
+        "<body><img src=x><br><hr></body>",
+        "<!-- only a comment -->",
+    ] {
         let (article, readerable) = run(page.as_bytes());
-        assert!(article.blocks.is_empty(), "{page:?} gave {:?}", article.blocks);
+        assert!(
+            article.blocks.is_empty(),
+            "{page:?} gave {:?}",
+            article.blocks
+        );
         assert!(!readerable);
     }
 }
@@ -64,7 +75,10 @@ fn deep_nesting_does_not_overflow_the_stack() {
             .unwrap()
             .join();
         let text = page.unwrap_or_else(|_| panic!("nesting of <{tag}> panicked"));
-        assert!(text.contains("eighteen months"), "<{tag}> nesting lost the text");
+        assert!(
+            text.contains("eighteen months"),
+            "<{tag}> nesting lost the text"
+        );
     }
 }
 
@@ -79,7 +93,11 @@ fn twenty_megabyte_page_is_handled() {
     page.push_str("</div></body></html>");
     let (article, readerable) = run(page.as_bytes());
     assert!(readerable);
-    assert!(article.blocks.len() > 10_000, "only {} blocks", article.blocks.len());
+    assert!(
+        article.blocks.len() > 10_000,
+        "only {} blocks",
+        article.blocks.len()
+    );
 }
 
 #[test]
@@ -96,7 +114,9 @@ fn binary_garbage_is_survived() {
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut bytes = Vec::with_capacity(1 << 20);
     for _ in 0..(1 << 20) {
-        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         let b = (state >> 56) as u8;
         bytes.push(match b % 16 {
             0 => b'<',

@@ -14,7 +14,10 @@ use std::path::{Path, PathBuf};
 /// Lower-cased runs of word characters, counted (the scorer's `\w+`).
 fn words(text: &str) -> HashMap<String, usize> {
     let mut out = HashMap::new();
-    for w in text.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|w| !w.is_empty()) {
+    for w in text
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+    {
         *out.entry(w.to_lowercase()).or_insert(0) += 1;
     }
     out
@@ -23,7 +26,10 @@ fn words(text: &str) -> HashMap<String, usize> {
 /// Word-multiset F1, as `score_extraction.py` computes it.
 fn word_f1(got: &str, want: &str) -> f64 {
     let (got, want) = (words(got), words(want));
-    let common: usize = got.iter().map(|(w, n)| (*n).min(*want.get(w).unwrap_or(&0))).sum();
+    let common: usize = got
+        .iter()
+        .map(|(w, n)| (*n).min(*want.get(w).unwrap_or(&0)))
+        .sum();
     let (g, w): (usize, usize) = (got.values().sum(), want.values().sum());
     if common == 0 {
         return 0.0;
@@ -37,7 +43,9 @@ fn html_text(markup: &str) -> String {
     let doc = html::parse(markup);
     let mut out = String::new();
     for id in doc.descendants(Document::ROOT) {
-        let skipped = doc.ancestors(id).any(|a| matches!(doc.tag(a), Some("script" | "style")));
+        let skipped = doc
+            .ancestors(id)
+            .any(|a| matches!(doc.tag(a), Some("script" | "style")));
         if let (Some(t), false) = (doc.text(id), skipped) {
             out.push_str(t);
             out.push(' ');
@@ -51,8 +59,15 @@ fn check_runs(doc: &Document, article: &Article, case: &str) {
     for block in &article.blocks {
         let chars: Vec<char> = block.text.chars().collect();
         for run in &block.runs {
-            let node_chars: Vec<char> = doc.text(run.node).expect("runs point at text nodes").chars().collect();
-            assert!(run.start + run.len <= chars.len() && run.node_start + run.len <= node_chars.len(), "{case}: run out of bounds");
+            let node_chars: Vec<char> = doc
+                .text(run.node)
+                .expect("runs point at text nodes")
+                .chars()
+                .collect();
+            assert!(
+                run.start + run.len <= chars.len() && run.node_start + run.len <= node_chars.len(),
+                "{case}: run out of bounds"
+            );
             assert_eq!(
                 chars[run.start..run.start + run.len],
                 node_chars[run.node_start..run.node_start + run.len],
@@ -60,10 +75,20 @@ fn check_runs(doc: &Document, article: &Article, case: &str) {
             );
         }
         for link in &block.links {
-            assert!(link.span.start < link.span.end && link.span.end <= chars.len(), "{case}: link span out of bounds");
+            assert!(
+                link.span.start < link.span.end && link.span.end <= chars.len(),
+                "{case}: link span out of bounds"
+            );
         }
-        assert_eq!(block.text, block.text.trim(), "{case}: block text is not trimmed");
-        assert!(!block.text.contains("  ") && !block.text.contains('\n'), "{case}: block whitespace not collapsed");
+        assert_eq!(
+            block.text,
+            block.text.trim(),
+            "{case}: block text is not trimmed"
+        );
+        assert!(
+            !block.text.contains("  ") && !block.text.contains('\n'),
+            "{case}: block whitespace not collapsed"
+        );
     }
 }
 
@@ -132,7 +157,10 @@ fn own_fixtures() {
         }
         if let Ok(forbidden) = std::fs::read_to_string(case.join("forbidden.txt")) {
             for line in forbidden.lines().filter(|l| !l.trim().is_empty()) {
-                assert!(!text.contains(line.trim()), "{name}: output contains forbidden {line:?}\n--- got ---\n{text}");
+                assert!(
+                    !text.contains(line.trim()),
+                    "{name}: output contains forbidden {line:?}\n--- got ---\n{text}"
+                );
             }
         }
         if let Ok(spec) = std::fs::read_to_string(case.join("expected.json")) {
@@ -174,8 +202,12 @@ fn seed_article() {
     let mut furniture = Vec::new();
     for id in doc.descendants(Document::ROOT) {
         let class = doc.attr(id, "class").unwrap_or("");
-        let is_furniture = doc.tag(id).is_some_and(|t| ["header", "nav", "aside", "footer"].contains(&t))
-            || class.split_whitespace().any(|c| c == "ad" || c.starts_with("comment"));
+        let is_furniture = doc
+            .tag(id)
+            .is_some_and(|t| ["header", "nav", "aside", "footer"].contains(&t))
+            || class
+                .split_whitespace()
+                .any(|c| c == "ad" || c.starts_with("comment"));
         if is_furniture {
             furniture.push(caveat::dom::normalize_whitespace(&doc.text_content(id)));
         }
@@ -183,7 +215,9 @@ fn seed_article() {
     let want = std::fs::read_to_string(dir.join("article.txt")).unwrap();
     for line in want.lines().map(str::trim).filter(|l| !l.is_empty()) {
         // article.txt numbers list items ("1. "); the page's <ol> does that itself.
-        let line = line.trim_start_matches(|c: char| c.is_ascii_digit()).trim_start_matches(". ");
+        let line = line
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .trim_start_matches(". ");
         // article.txt ends with the comments heading, which belongs to the furniture.
         if furniture.iter().any(|f| f.contains(line)) {
             continue;
@@ -191,8 +225,15 @@ fn seed_article() {
         assert!(blocks.contains(&line), "missing block: {line}");
     }
     for text in &furniture {
-        for piece in text.split(['.', '!', '?']).map(str::trim).filter(|p| p.len() > 12) {
-            assert!(!article.text().contains(piece), "furniture text leaked: {piece}");
+        for piece in text
+            .split(['.', '!', '?'])
+            .map(str::trim)
+            .filter(|p| p.len() > 12)
+        {
+            assert!(
+                !article.text().contains(piece),
+                "furniture text leaked: {piece}"
+            );
         }
     }
 }

@@ -11,7 +11,9 @@ use std::time::Instant;
 pub fn read_page(page: &Path) -> Result<Vec<u8>, String> {
     if page == Path::new("-") {
         let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read the page from stdin: {e}"))?;
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read the page from stdin: {e}"))?;
         Ok(bytes)
     } else {
         std::fs::read(page).map_err(|e| format!("cannot read {}: {e}", page.display()))
@@ -22,17 +24,23 @@ pub fn run(page: &Path, json: bool) -> Result<(), String> {
     let doc = html::parse_bytes(&read_page(page)?);
     let article = extract(&doc);
     if !is_readerable(&doc) {
-        eprintln!("caveat: {} does not look like an article; printing what was found anyway", page.display());
+        eprintln!(
+            "caveat: {} does not look like an article; printing what was found anyway",
+            page.display()
+        );
     }
     let out = if json {
-        serde_json::to_string_pretty(&article).map_err(|e| format!("cannot encode the article: {e}"))?
+        serde_json::to_string_pretty(&article)
+            .map_err(|e| format!("cannot encode the article: {e}"))?
     } else {
         article.text()
     };
     let mut stdout = std::io::stdout().lock();
     match writeln!(stdout, "{out}").and_then(|()| stdout.flush()) {
         // A closed pipe (`caveat extract page | head`) is the reader's choice, not an error.
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("cannot write the article: {e}")),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write the article: {e}"))
+        }
         _ => Ok(()),
     }
 }
@@ -43,7 +51,12 @@ pub fn run(page: &Path, json: bool) -> Result<(), String> {
 #[allow(dead_code)]
 pub fn bench() -> Result<(), String> {
     let dir = Path::new("../shared/data/articles/readability");
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e} (the bench needs ../shared)", dir.display()))?;
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        format!(
+            "cannot read {}: {e} (the bench needs ../shared)",
+            dir.display()
+        )
+    })?;
     let mut pages: Vec<(String, Vec<u8>)> = Vec::new();
     for entry in entries.flatten() {
         let source = entry.path().join("source.html");
@@ -58,6 +71,7 @@ pub fn bench() -> Result<(), String> {
     const ROUNDS: u32 = 5;
     let (mut parse_total, mut extract_total, mut bytes_total) = (0.0, 0.0, 0usize);
     let mut largest = None;
+    let mut slowest = (String::new(), 0.0);
     for (name, bytes) in &pages {
         let (mut parse_best, mut extract_best) = (f64::MAX, f64::MAX);
         for _ in 0..ROUNDS {
@@ -75,13 +89,38 @@ pub fn bench() -> Result<(), String> {
         extract_total += extract_best;
         bytes_total += bytes.len();
         largest.get_or_insert((name.clone(), bytes.len(), parse_best, extract_best));
+        if parse_best + extract_best > slowest.1 {
+            slowest = (name.clone(), parse_best + extract_best);
+        }
     }
     let mb = bytes_total as f64 / 1e6;
-    println!("extraction: {} pages, {:.1} MB (best of {ROUNDS} runs each)", pages.len(), mb);
-    println!("  parse   {:8.1} ms total  {:6.1} MB/s", parse_total * 1e3, mb / parse_total);
-    println!("  extract {:8.1} ms total  {:6.1} MB/s", extract_total * 1e3, mb / extract_total);
+    println!(
+        "extraction: {} pages, {:.1} MB (best of {ROUNDS} runs each)",
+        pages.len(),
+        mb
+    );
+    println!(
+        "  parse   {:8.1} ms total  {:6.1} MB/s",
+        parse_total * 1e3,
+        mb / parse_total
+    );
+    println!(
+        "  extract {:8.1} ms total  {:6.1} MB/s",
+        extract_total * 1e3,
+        mb / extract_total
+    );
     if let Some((name, size, p, e)) = largest {
-        println!("  largest page {name} ({:.0} KB): parse {:.2} ms, extract {:.2} ms (target < 5 ms)", size as f64 / 1e3, p * 1e3, e * 1e3);
+        println!(
+            "  largest page {name} ({:.0} KB): parse {:.2} ms, extract {:.2} ms (target < 5 ms)",
+            size as f64 / 1e3,
+            p * 1e3,
+            e * 1e3
+        );
     }
+    println!(
+        "  slowest page {}: parse + extract {:.2} ms",
+        slowest.0,
+        slowest.1 * 1e3
+    );
     Ok(())
 }

@@ -2,28 +2,71 @@
 //! character copied from a text node is recorded in a `TextRun` so highlights can be
 //! placed on the page's own text.
 
-use super::patterns::HEADINGS;
+use super::patterns::is_heading;
 use crate::article::{Block, BlockKind, Link, TextRun};
 use crate::dom::{Document, NodeData, NodeId};
 use crate::span::Span;
 
 /// Tags that do not break the flow of text.
-const INLINE: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q", "s", "samp",
-    "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "del", "ins", "font", "label", "img", "nobr",
-    "tt", "big", "strike", "acronym", "ruby", "rt", "rp",
-];
+fn is_inline(tag: &str) -> bool {
+    matches!(
+        tag,
+        "a" | "abbr"
+            | "b"
+            | "bdi"
+            | "bdo"
+            | "cite"
+            | "code"
+            | "data"
+            | "dfn"
+            | "em"
+            | "i"
+            | "kbd"
+            | "mark"
+            | "q"
+            | "s"
+            | "samp"
+            | "small"
+            | "span"
+            | "strong"
+            | "sub"
+            | "sup"
+            | "time"
+            | "u"
+            | "var"
+            | "wbr"
+            | "del"
+            | "ins"
+            | "font"
+            | "label"
+            | "img"
+            | "nobr"
+            | "tt"
+            | "big"
+            | "strike"
+            | "acronym"
+            | "ruby"
+            | "rt"
+            | "rp"
+    )
+}
 
 /// What a block element makes of the text directly inside it, given the enclosing kind.
 fn kind_for(tag: &str, outer: BlockKind) -> BlockKind {
     match tag {
-        t if HEADINGS.contains(&t) => BlockKind::Heading,
+        t if is_heading(t) => BlockKind::Heading,
         "li" => BlockKind::ListItem,
         "blockquote" => BlockKind::Quote,
         "pre" => BlockKind::Preformatted,
         "td" | "th" => BlockKind::TableCell,
         "table" => BlockKind::Paragraph,
-        _ if matches!(outer, BlockKind::Quote | BlockKind::ListItem | BlockKind::Heading | BlockKind::Preformatted) => outer,
+        _ if matches!(
+            outer,
+            BlockKind::Quote | BlockKind::ListItem | BlockKind::Heading | BlockKind::Preformatted
+        ) =>
+        {
+            outer
+        }
         _ => BlockKind::Paragraph,
     }
 }
@@ -59,8 +102,19 @@ impl Builder {
     fn push_char(&mut self, c: char, source: Option<(NodeId, usize)>) {
         if let Some((node, at)) = source {
             match self.runs.last_mut() {
-                Some(r) if r.node == node && r.node_start + r.len == at && r.start + r.len == self.len => r.len += 1,
-                _ => self.runs.push(TextRun { start: self.len, len: 1, node, node_start: at }),
+                Some(r)
+                    if r.node == node
+                        && r.node_start + r.len == at
+                        && r.start + r.len == self.len =>
+                {
+                    r.len += 1
+                }
+                _ => self.runs.push(TextRun {
+                    start: self.len,
+                    len: 1,
+                    node,
+                    node_start: at,
+                }),
             }
         }
         self.text.push(c);
@@ -98,7 +152,13 @@ impl Builder {
     fn close_link(&mut self) {
         if let Some((href, Some(start))) = &self.link {
             if *start < self.len {
-                self.links.push(Link { href: href.clone(), span: Span { start: *start, end: self.len } });
+                self.links.push(Link {
+                    href: href.clone(),
+                    span: Span {
+                        start: *start,
+                        end: self.len,
+                    },
+                });
             }
         }
     }
@@ -126,7 +186,10 @@ impl Builder {
 enum Step {
     Enter(NodeId, BlockKind),
     /// Leaving an element: flush if it was a block, close the link if it was one.
-    Exit { block: Option<BlockKind>, link: bool },
+    Exit {
+        block: Option<BlockKind>,
+        link: bool,
+    },
 }
 
 /// Blocks for `roots`, skipping removed subtrees.
@@ -156,7 +219,7 @@ pub fn build(doc: &Document, roots: &[NodeId], removed: &[bool]) -> Vec<Block> {
                         NodeData::Document => {}
                         NodeData::Element { tag, .. } => {
                             let tag = tag.as_str();
-                            if super::patterns::SKIPPED_TAGS.contains(&tag) {
+                            if super::patterns::is_skipped(tag) {
                                 continue;
                             }
                             if tag == "br" {
@@ -168,7 +231,7 @@ pub fn build(doc: &Document, roots: &[NodeId], removed: &[bool]) -> Vec<Block> {
                                 }
                                 continue;
                             }
-                            let inline = INLINE.contains(&tag);
+                            let inline = is_inline(tag);
                             let mut block = None;
                             let mut inner_kind = outer;
                             if !inline {
@@ -178,7 +241,9 @@ pub fn build(doc: &Document, roots: &[NodeId], removed: &[bool]) -> Vec<Block> {
                                 current_kind = inner_kind;
                             }
                             // Links do not nest in parsed HTML; an inner one simply takes over.
-                            let href = doc.attr(id, "href").filter(|_| tag == "a" && b.link.is_none());
+                            let href = doc
+                                .attr(id, "href")
+                                .filter(|_| tag == "a" && b.link.is_none());
                             let link = href.is_some();
                             if let Some(href) = href {
                                 b.link = Some((href.to_string(), None));

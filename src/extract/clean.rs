@@ -7,7 +7,18 @@ use super::stats::{active_nodes, compute, Stats};
 use super::Flags;
 use crate::dom::{Document, NodeId};
 
-const AD_WORDS: &[&str] = &["ad", "ads", "advertising", "advertisement", "pub", "publicité", "werbung", "广告", "реклама", "anuncio"];
+const AD_WORDS: &[&str] = &[
+    "ad",
+    "ads",
+    "advertising",
+    "advertisement",
+    "pub",
+    "publicité",
+    "werbung",
+    "广告",
+    "реклама",
+    "anuncio",
+];
 const LOADING_WORDS: &[&str] = &["loading", "正在加载", "загрузка", "chargement", "cargando"];
 
 /// Marks removed nodes inside `roots` in `removed`.
@@ -22,13 +33,13 @@ pub fn clean(doc: &Document, roots: &[NodeId], removed: &mut [bool], flags: Flag
         let Some(tag) = doc.tag(id) else { return false };
         let is_root = roots.contains(&id);
         match tag {
-            "footer" | "aside" | "nav" | "object" | "embed" | "link" | "iframe" | "input" | "textarea" | "select" | "button" => {
-                !is_root
-            }
+            "footer" | "aside" | "nav" | "object" | "embed" | "link" | "iframe" | "input"
+            | "textarea" | "select" | "button" => !is_root,
             "h1" | "h2" => flags.weight_classes && class_weight(doc, id) < 0.0,
             _ if !is_root && inner.text < 500 && is_share(&match_string(doc, id)) => true,
             "form" | "fieldset" | "table" | "ul" | "div" if flags.clean_conditionally => {
-                shelter[id] & SHELTERED == 0 && remove_conditionally(doc, id, tag, inner, shelter[id] & IN_FIGURE != 0)
+                shelter[id] & SHELTERED == 0
+                    && remove_conditionally(doc, id, tag, inner, shelter[id] & IN_FIGURE != 0)
             }
             _ => false,
         }
@@ -89,24 +100,42 @@ fn remove_conditionally(doc: &Document, id: NodeId, tag: &str, s: &Stats, in_fig
     let heading_density = f64::from(s.heading) / text;
     let text_density = f64::from(s.textish) / text;
     let link_density = s.link_density();
-    let (p, img, li, input) = (f64::from(s.p), f64::from(s.img), f64::from(s.li) - 100.0, s.input);
+    let (p, img, li, input) = (
+        f64::from(s.p),
+        f64::from(s.img),
+        f64::from(s.li) - 100.0,
+        s.input,
+    );
     if s.text < 20 {
         let words = super::normalized_text(doc, id).to_lowercase();
-        if AD_WORDS.contains(&words.as_str()) || LOADING_WORDS.iter().any(|w| words.trim_end_matches(['.', '…']) == *w) {
+        if AD_WORDS.contains(&words.as_str())
+            || LOADING_WORDS
+                .iter()
+                .any(|w| words.trim_end_matches(['.', '…']) == *w)
+        {
             return true;
         }
     }
     let remove = (!in_figure && img > 1.0 && p / img < 0.5)
         || (!is_list && li > p)
         || (input > s.p / 3)
-        || (!is_list && !in_figure && heading_density < 0.9 && s.text < 25 && (s.img == 0 || s.img > 2) && link_density > 0.0)
+        || (!is_list
+            && !in_figure
+            && heading_density < 0.9
+            && s.text < 25
+            && (s.img == 0 || s.img > 2)
+            && link_density > 0.0)
         || (!is_list && weight < 25.0 && link_density > 0.2)
         || (weight >= 25.0 && link_density > 0.5)
         || ((s.embed == 1 && s.text < 75) || s.embed > 1)
         || (s.img == 0 && text_density == 0.0);
     if remove && is_list {
         // Simple lists of images stay.
-        if doc.element_children(id).all(|c| doc.element_children(c).count() <= 1) && s.img == s.li {
+        if doc
+            .element_children(id)
+            .all(|c| doc.element_children(c).count() <= 1)
+            && s.img == s.li
+        {
             return false;
         }
     }
@@ -115,7 +144,8 @@ fn remove_conditionally(doc: &Document, id: NodeId, tag: &str, s: &Stats, in_fig
 
 /// Readability's guess whether a table holds data (kept) or lays out the page.
 fn is_data_table(doc: &Document, table: NodeId) -> bool {
-    if doc.attr(table, "role") == Some("presentation") || doc.attr(table, "datatable") == Some("0") {
+    if doc.attr(table, "role") == Some("presentation") || doc.attr(table, "datatable") == Some("0")
+    {
         return false;
     }
     if doc.attr(table, "summary").is_some() {
@@ -130,7 +160,11 @@ fn is_data_table(doc: &Document, table: NodeId) -> bool {
             Some("table") => return false,
             Some("tr") => {
                 rows += 1;
-                columns = columns.max(doc.element_children(n).filter(|&c| matches!(doc.tag(c), Some("td" | "th"))).count());
+                columns = columns.max(
+                    doc.element_children(n)
+                        .filter(|&c| matches!(doc.tag(c), Some("td" | "th")))
+                        .count(),
+                );
             }
             _ => {}
         }

@@ -7,7 +7,17 @@ use crate::dom::{Document, NodeId};
 use std::collections::HashMap;
 
 const REPLY_WORDS: &[&str] = &[
-    "reply", "respond", "antworten", "répondre", "responder", "rispondi", "beantwoorden", "responder", "odpowiedz", "返信", "回复",
+    "reply",
+    "respond",
+    "antworten",
+    "répondre",
+    "responder",
+    "rispondi",
+    "beantwoorden",
+    "responder",
+    "odpowiedz",
+    "返信",
+    "回复",
 ];
 /// How far above a reply control its comment entry and thread may be.
 const MAX_CLIMB: usize = 10;
@@ -17,7 +27,9 @@ fn is_reply_control(doc: &Document, id: NodeId) -> bool {
     if !matches!(doc.tag(id), Some("a" | "button")) {
         return false;
     }
-    if doc.attr(id, "href").is_some_and(|h| h.contains("replytocom") || h.ends_with("#respond") || h.ends_with("#reply")) {
+    if doc.attr(id, "href").is_some_and(|h| {
+        h.contains("replytocom") || h.ends_with("#respond") || h.ends_with("#reply")
+    }) {
         return true;
     }
     let text = normalized_text(doc, id).to_lowercase();
@@ -26,7 +38,10 @@ fn is_reply_control(doc: &Document, id: NodeId) -> bool {
 
 /// Marks the outermost comment threads under `root` as removed.
 pub fn mark_threads(doc: &Document, root: NodeId, removed: &mut [bool]) {
-    let controls: Vec<NodeId> = doc.descendants(root).filter(|&n| is_reply_control(doc, n)).collect();
+    let controls: Vec<NodeId> = doc
+        .descendants(root)
+        .filter(|&n| is_reply_control(doc, n))
+        .collect();
     if controls.len() < 2 {
         return;
     }
@@ -47,7 +62,9 @@ pub fn mark_threads(doc: &Document, root: NodeId, removed: &mut [bool]) {
     }
     let mut threads: Vec<NodeId> = branches
         .iter()
-        .filter(|(&node, children)| node != root && children.len() >= 2 && is_mostly_entries(doc, node, children))
+        .filter(|(&node, children)| {
+            node != root && children.len() >= 2 && is_mostly_entries(doc, node, children)
+        })
         .map(|(&node, _)| node)
         .collect();
     threads.sort_unstable();
@@ -62,7 +79,10 @@ pub fn mark_threads(doc: &Document, root: NodeId, removed: &mut [bool]) {
 /// thread, not an article that carries its own reply button beside its replies.
 fn is_mostly_entries(doc: &Document, node: NodeId, entries: &[NodeId]) -> bool {
     let total = normalized_text(doc, node).chars().count();
-    let sizes: Vec<usize> = entries.iter().map(|&e| normalized_text(doc, e).chars().count()).collect();
+    let sizes: Vec<usize> = entries
+        .iter()
+        .map(|&e| normalized_text(doc, e).chars().count())
+        .collect();
     let in_entries: usize = sizes.iter().sum();
     let largest = sizes.iter().copied().max().unwrap_or(0);
     total > 0 && in_entries * 10 >= total * 6 && largest * 2 <= in_entries
@@ -72,7 +92,9 @@ fn is_mostly_entries(doc: &Document, node: NodeId, entries: &[NodeId]) -> bool {
 fn widen(doc: &Document, thread: NodeId, root: NodeId) -> NodeId {
     let mut top = thread;
     for _ in 0..3 {
-        let Some(parent) = doc.parent(top).filter(|&p| p != root && doc.is_element(p)) else { break };
+        let Some(parent) = doc.parent(top).filter(|&p| p != root && doc.is_element(p)) else {
+            break;
+        };
         if matches!(doc.tag(parent), Some("body" | "main" | "article")) {
             break;
         }

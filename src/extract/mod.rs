@@ -15,7 +15,8 @@ mod stats;
 
 use crate::article::{Article, Block, BlockKind};
 use crate::dom::{normalize_whitespace, Document, NodeId};
-use patterns::{is_byline_hint, is_hidden, is_unlikely, match_string, SKIPPED_TAGS};
+use patterns::is_skipped;
+use patterns::{is_byline_hint, is_hidden, is_unlikely, match_string};
 
 pub use readerable::is_readerable;
 
@@ -32,12 +33,17 @@ pub(crate) struct Flags {
 
 pub fn extract(doc: &Document) -> Article {
     let metadata = metadata::read(doc);
-    let body = doc.find_tag(Document::ROOT, "body").unwrap_or(Document::ROOT);
+    let body = doc
+        .find_tag(Document::ROOT, "body")
+        .unwrap_or(Document::ROOT);
 
     let mut removed = vec![false; doc.nodes.len()];
     mark_unread(doc, body, &mut removed);
     comments::mark_threads(doc, body, &mut removed);
-    let headline = metadata.title.as_deref().and_then(|title| mark_title_headings(doc, body, title, &mut removed));
+    let headline = metadata
+        .title
+        .as_deref()
+        .and_then(|title| mark_title_headings(doc, body, title, &mut removed));
     let byline_node = find_byline(doc, body, &removed);
     let mut byline = None;
     if let Some(node) = byline_node {
@@ -46,10 +52,26 @@ pub fn extract(doc: &Document) -> Article {
     }
 
     let passes = [
-        Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true },
-        Flags { strip_unlikely: false, weight_classes: true, clean_conditionally: true },
-        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true },
-        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
+        Flags {
+            strip_unlikely: true,
+            weight_classes: true,
+            clean_conditionally: true,
+        },
+        Flags {
+            strip_unlikely: false,
+            weight_classes: true,
+            clean_conditionally: true,
+        },
+        Flags {
+            strip_unlikely: false,
+            weight_classes: false,
+            clean_conditionally: true,
+        },
+        Flags {
+            strip_unlikely: false,
+            weight_classes: false,
+            clean_conditionally: false,
+        },
     ];
     let mut best: Vec<Block> = Vec::new();
     let mut best_len = 0;
@@ -87,7 +109,10 @@ pub fn extract(doc: &Document) -> Article {
     if metadata.byline.is_none() {
         metadata.byline = byline.filter(|b| !b.is_empty());
     }
-    Article { metadata, blocks: out }
+    Article {
+        metadata,
+        blocks: out,
+    }
 }
 
 /// Text of a subtree with whitespace collapsed, skipping code and hidden parts.
@@ -99,7 +124,7 @@ pub(crate) fn normalized_text(doc: &Document, id: NodeId) -> String {
             out.push_str(t);
             continue;
         }
-        if doc.tag(n).is_some_and(|t| SKIPPED_TAGS.contains(&t)) {
+        if doc.tag(n).is_some_and(|t| is_skipped(t)) {
             continue;
         }
         stack.extend(doc.children(n).iter().rev());
@@ -112,7 +137,7 @@ fn mark_unread(doc: &Document, body: NodeId, removed: &mut [bool]) {
     let mut stack = vec![body];
     while let Some(id) = stack.pop() {
         if let Some(tag) = doc.tag(id) {
-            if SKIPPED_TAGS.contains(&tag) || is_hidden(doc, id) {
+            if is_skipped(tag) || is_hidden(doc, id) {
                 removed[id] = true;
                 continue;
             }
@@ -131,7 +156,8 @@ fn mark_unlikely(doc: &Document, body: NodeId, removed: &mut [bool]) {
         let mut in_table = in_table;
         if let Some(tag) = doc.tag(id) {
             let furniture = matches!(tag, "nav" | "aside" | "footer")
-                || (!matches!(tag, "body" | "a" | "html" | "main" | "article") && is_unlikely(doc, id, &match_string(doc, id)));
+                || (!matches!(tag, "body" | "a" | "html" | "main" | "article")
+                    && is_unlikely(doc, id, &match_string(doc, id)));
             if furniture && !in_table {
                 removed[id] = true;
                 continue;
@@ -144,14 +170,21 @@ fn mark_unlikely(doc: &Document, body: NodeId, removed: &mut [bool]) {
 
 /// Marks every h1/h2 repeating the title as removed (the headline is emitted once,
 /// first) and returns the one to use as the headline.
-fn mark_title_headings(doc: &Document, body: NodeId, title: &str, removed: &mut [bool]) -> Option<NodeId> {
+fn mark_title_headings(
+    doc: &Document,
+    body: NodeId,
+    title: &str,
+    removed: &mut [bool],
+) -> Option<NodeId> {
     let order = stats::active_nodes(doc, body, removed);
     let mut headline = None;
     for id in order {
         if matches!(doc.tag(id), Some("h1" | "h2")) && metadata::repeats_title(doc, id, title) {
             removed[id] = true;
             // Prefer an h1; otherwise the first match.
-            if headline.is_none() || (doc.tag(id) == Some("h1") && headline.and_then(|h| doc.tag(h)) != Some("h1")) {
+            if headline.is_none()
+                || (doc.tag(id) == Some("h1") && headline.and_then(|h| doc.tag(h)) != Some("h1"))
+            {
                 headline = Some(id);
             }
         }
@@ -161,12 +194,14 @@ fn mark_title_headings(doc: &Document, body: NodeId, title: &str, removed: &mut 
 
 /// The first short element marked as the author line (class/id/rel/itemprop).
 fn find_byline(doc: &Document, body: NodeId, removed: &[bool]) -> Option<NodeId> {
-    stats::active_nodes(doc, body, removed).into_iter().find(|&id| {
-        doc.is_element(id) && is_byline_hint(doc, id, &match_string(doc, id)) && {
-            let len = normalized_text(doc, id).chars().count();
-            len > 0 && len < 100
-        }
-    })
+    stats::active_nodes(doc, body, removed)
+        .into_iter()
+        .find(|&id| {
+            doc.is_element(id) && is_byline_hint(doc, id, &match_string(doc, id)) && {
+                let len = normalized_text(doc, id).chars().count();
+                len > 0 && len < 100
+            }
+        })
 }
 
 #[cfg(test)]
@@ -177,7 +212,11 @@ mod tests {
     const LONG: &str = "The harbour board met on Monday, and after a long debate it approved the plan to rebuild the north pier, which has been closed since the winter storms.";
 
     fn kinds_and_texts(article: &Article) -> Vec<(BlockKind, &str)> {
-        article.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect()
+        article
+            .blocks
+            .iter()
+            .map(|b| (b.kind, b.text.as_str()))
+            .collect()
     }
 
     #[test]
@@ -199,7 +238,10 @@ mod tests {
         assert_eq!(got[6], (BlockKind::Preformatted, "let x = 1;"));
         assert_eq!(got[7], (BlockKind::Paragraph, "Line one line two"));
         assert_eq!(got[8], (BlockKind::Paragraph, "New paragraph"));
-        assert_eq!(article.metadata.title.as_deref(), Some("Pier to be rebuilt"));
+        assert_eq!(
+            article.metadata.title.as_deref(),
+            Some("Pier to be rebuilt")
+        );
     }
 
     #[test]
@@ -211,16 +253,35 @@ mod tests {
         assert_eq!(block.text, "Said the report, today.");
         assert_eq!(block.links.len(), 1);
         let link = &block.links[0];
-        let linked: String = block.text.chars().skip(link.span.start).take(link.span.end - link.span.start).collect();
-        assert_eq!((link.href.as_str(), linked.as_str()), ("/src", "the report"));
+        let linked: String = block
+            .text
+            .chars()
+            .skip(link.span.start)
+            .take(link.span.end - link.span.start)
+            .collect();
+        assert_eq!(
+            (link.href.as_str(), linked.as_str()),
+            ("/src", "the report")
+        );
         // "Said", "the", "report", ", today." map back; collapsed whitespace runs do not.
         let mapped: Vec<String> = block
             .runs
             .iter()
-            .map(|r| doc.text(r.node).unwrap().chars().skip(r.node_start).take(r.len).collect())
+            .map(|r| {
+                doc.text(r.node)
+                    .unwrap()
+                    .chars()
+                    .skip(r.node_start)
+                    .take(r.len)
+                    .collect()
+            })
             .collect();
         assert_eq!(mapped, ["Said", "the", "report", ", today."]);
-        let from_block: Vec<String> = block.runs.iter().map(|r| block.text.chars().skip(r.start).take(r.len).collect()).collect();
+        let from_block: Vec<String> = block
+            .runs
+            .iter()
+            .map(|r| block.text.chars().skip(r.start).take(r.len).collect())
+            .collect();
         assert_eq!(mapped, from_block);
     }
 
@@ -231,12 +292,19 @@ mod tests {
         let html = doc.append_element(Document::ROOT, "html", Vec::new());
         let body = doc.append_element(html, "body", Vec::new());
         for text in [LONG, "Hidden by the page's stylesheet.", LONG] {
-            let attrs = if text.starts_with("Hidden") { vec![("data-caveat-hidden".to_string(), "1".to_string())] } else { Vec::new() };
+            let attrs = if text.starts_with("Hidden") {
+                vec![("data-caveat-hidden".to_string(), "1".to_string())]
+            } else {
+                Vec::new()
+            };
             let p = doc.append_element(body, "p", attrs);
             doc.append_text(p, text);
         }
         let text = extract(&doc).text();
-        assert!(text.contains("north pier") && !text.contains("Hidden"), "{text}");
+        assert!(
+            text.contains("north pier") && !text.contains("Hidden"),
+            "{text}"
+        );
     }
 
     #[test]
@@ -258,7 +326,11 @@ mod tests {
     fn readerable_needs_real_paragraphs() {
         let article = format!("<body><p>{LONG} {LONG}</p><p>{LONG} {LONG}</p><p>{LONG}</p></body>");
         assert!(is_readerable(&parse(&article)));
-        let links: String = (0..40).map(|i| format!("<li><a href='/{i}'>Headline number {i} about the harbour</a></li>")).collect();
-        assert!(!is_readerable(&parse(&format!("<body><ul>{links}</ul></body>"))));
+        let links: String = (0..40)
+            .map(|i| format!("<li><a href='/{i}'>Headline number {i} about the harbour</a></li>"))
+            .collect();
+        assert!(!is_readerable(&parse(&format!(
+            "<body><ul>{links}</ul></body>"
+        ))));
     }
 }

@@ -6,35 +6,145 @@ use crate::dom::{Document, NodeId};
 
 /// Names that mark page furniture: removed before scoring unless a `MAYBE` name is also present.
 const UNLIKELY: &[&str] = &[
-    "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap", "disqus", "extra",
-    "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar",
-    "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
-    "yom-remote", "newsletter", "cookie", "consent", "taboola", "outbrain", "recommend", "trending", "most-read",
+    "-ad-",
+    "ai2html",
+    "banner",
+    "breadcrumbs",
+    "combx",
+    "comment",
+    "community",
+    "cover-wrap",
+    "disqus",
+    "extra",
+    "footer",
+    "gdpr",
+    "header",
+    "legends",
+    "menu",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "supplemental",
+    "ad-break",
+    "agegate",
+    "pagination",
+    "pager",
+    "popup",
+    "yom-remote",
+    "newsletter",
+    "cookie",
+    "consent",
+    "taboola",
+    "outbrain",
+    "recommend",
+    "trending",
+    "most-read",
     "mostread",
 ];
-const MAYBE: &[&str] = &["and", "article", "body", "column", "content", "main", "mathjax", "shadow"];
+const MAYBE: &[&str] = &[
+    "and", "article", "body", "column", "content", "main", "mathjax", "shadow",
+];
 const POSITIVE: &[&str] = &[
-    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text", "blog",
+    "article",
+    "body",
+    "content",
+    "entry",
+    "hentry",
+    "h-entry",
+    "main",
+    "page",
+    "pagination",
+    "post",
+    "text",
+    "blog",
     "story",
 ];
 const NEGATIVE: &[&str] = &[
-    "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead", "media", "meta",
-    "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping",
-    "tags", "widget", "newsletter", "cookie",
+    "-ad-",
+    "hidden",
+    "banner",
+    "combx",
+    "comment",
+    "com-",
+    "contact",
+    "footer",
+    "gdpr",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "widget",
+    "newsletter",
+    "cookie",
 ];
 const BYLINE: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
 const SHARE: &[&str] = &["share", "sharedaddy"];
-const UNLIKELY_ROLES: &[&str] = &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
-
-/// Elements whose presence inside a `<div>` keeps it from being read as a paragraph.
-pub const BLOCK_TAGS: &[&str] = &["blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"];
-/// Elements never read: code, media, form controls, document metadata.
-pub const SKIPPED_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas", "head", "title",
-    "meta", "link", "button", "select", "option", "input", "textarea", "video", "audio", "map", "frameset", "frame",
+const UNLIKELY_ROLES: &[&str] = &[
+    "menu",
+    "menubar",
+    "complementary",
+    "navigation",
+    "alert",
+    "alertdialog",
     "dialog",
 ];
-pub const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+
+/// Elements whose presence inside a `<div>` keeps it from being read as a paragraph.
+pub fn is_block_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "blockquote" | "dl" | "div" | "img" | "ol" | "p" | "pre" | "table" | "ul"
+    )
+}
+/// Elements never read: code, media, form controls, document metadata.
+pub fn is_skipped(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "head"
+            | "title"
+            | "meta"
+            | "link"
+            | "button"
+            | "select"
+            | "option"
+            | "input"
+            | "textarea"
+            | "video"
+            | "audio"
+            | "map"
+            | "frameset"
+            | "frame"
+            | "dialog"
+    )
+}
+pub fn is_heading(tag: &str) -> bool {
+    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
 
 fn contains_any(s: &str, words: &[&str]) -> bool {
     words.iter().any(|w| s.contains(w))
@@ -42,10 +152,12 @@ fn contains_any(s: &str, words: &[&str]) -> bool {
 
 /// "class id" of an element, lower-cased, as the hint lists are matched against.
 pub fn match_string(doc: &Document, id: NodeId) -> String {
-    let mut s = doc.attr(id, "class").unwrap_or("").to_ascii_lowercase();
-    s.push(' ');
-    s.push_str(&doc.attr(id, "id").unwrap_or("").to_ascii_lowercase());
-    s
+    match (doc.attr(id, "class"), doc.attr(id, "id")) {
+        (None, None) => String::new(),
+        (class, ident) => {
+            format!("{} {}", class.unwrap_or(""), ident.unwrap_or("")).to_ascii_lowercase()
+        }
+    }
 }
 
 pub fn is_unlikely(doc: &Document, id: NodeId, match_string: &str) -> bool {
@@ -54,13 +166,19 @@ pub fn is_unlikely(doc: &Document, id: NodeId, match_string: &str) -> bool {
             return true;
         }
     }
-    (contains_any(match_string, UNLIKELY) || is_ad(match_string)) && !contains_any(match_string, MAYBE)
+    (contains_any(match_string, UNLIKELY) || is_ad(match_string))
+        && !contains_any(match_string, MAYBE)
 }
 
 /// Advert slots: a class or id that is "ad"/"ads" or starts "ad-", "ads-", "advert".
 fn is_ad(match_string: &str) -> bool {
     match_string.split_whitespace().any(|t| {
-        t == "ad" || t == "ads" || t.starts_with("ad-") || t.starts_with("ads-") || t.starts_with("ad_") || t.starts_with("advert")
+        t == "ad"
+            || t == "ads"
+            || t.starts_with("ad-")
+            || t.starts_with("ads-")
+            || t.starts_with("ad_")
+            || t.starts_with("advert")
     })
 }
 
@@ -85,7 +203,10 @@ pub fn class_weight(doc: &Document, id: NodeId) -> f64 {
     if let Some(ident) = doc.attr(id, "id").filter(|c| !c.is_empty()) {
         w += weight_of(&ident.to_ascii_lowercase());
     }
-    if doc.attr(id, "itemprop").is_some_and(|p| p.contains("articleBody")) {
+    if doc
+        .attr(id, "itemprop")
+        .is_some_and(|p| p.contains("articleBody"))
+    {
         w += 25.0;
     }
     w
@@ -93,12 +214,16 @@ pub fn class_weight(doc: &Document, id: NodeId) -> f64 {
 
 pub fn is_byline_hint(doc: &Document, id: NodeId, match_string: &str) -> bool {
     doc.attr(id, "rel") == Some("author")
-        || doc.attr(id, "itemprop").is_some_and(|p| p.contains("author"))
+        || doc
+            .attr(id, "itemprop")
+            .is_some_and(|p| p.contains("author"))
         || contains_any(match_string, BYLINE)
 }
 
 pub fn is_share(match_string: &str) -> bool {
-    match_string.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| SHARE.contains(&t))
+    match_string
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|t| SHARE.contains(&t))
 }
 
 /// Hidden by attribute or inline style, or computed as not rendered by the browser snapshot.
@@ -106,11 +231,19 @@ pub fn is_hidden(doc: &Document, id: NodeId) -> bool {
     if doc.attr(id, "hidden").is_some() || doc.attr(id, "data-caveat-hidden") == Some("1") {
         return true;
     }
-    if doc.attr(id, "aria-hidden") == Some("true") && !doc.attr(id, "class").is_some_and(|c| c.contains("fallback-image")) {
+    if doc.attr(id, "aria-hidden") == Some("true")
+        && !doc
+            .attr(id, "class")
+            .is_some_and(|c| c.contains("fallback-image"))
+    {
         return true;
     }
     doc.attr(id, "style").is_some_and(|style| {
-        let s: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        let s: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
         s.contains("display:none") || s.contains("visibility:hidden")
     })
 }

@@ -45,10 +45,13 @@ fn has_long_paragraphs(doc: &Document) -> bool {
             }
             continue;
         };
-        if super::patterns::SKIPPED_TAGS.contains(&tag.as_str()) {
+        if super::patterns::is_skipped(tag) {
             continue;
         }
-        let skipped = skipped || is_hidden(doc, id) || is_unlikely(doc, id, &match_string(doc, id)) || matches!(tag.as_str(), "nav" | "aside" | "footer");
+        let skipped = skipped
+            || is_hidden(doc, id)
+            || is_unlikely(doc, id, &match_string(doc, id))
+            || matches!(tag.as_str(), "nav" | "aside" | "footer");
         let counts = matches!(tag.as_str(), "p" | "pre" | "article")
             || (tag == "div" && doc.element_children(id).any(|c| doc.tag(c) == Some("br")));
         if counts && !skipped && !(in_li && tag == "p") {

@@ -2,24 +2,72 @@
 //! Paragraph-like units give points to their first five ancestors; the best
 //! ancestor, corrected by link density, is the article, joined by related siblings.
 
-use super::patterns::{class_weight, HEADINGS};
+use super::patterns::{class_weight, is_heading};
 use super::stats::{compute, Stats};
 use super::Flags;
 use crate::dom::{Document, NodeId};
 
-const PHRASING: &[&str] = &[
-    "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em", "embed", "i", "img",
-    "input", "kbd", "label", "mark", "math", "meter", "noscript", "object", "output", "progress", "q", "ruby", "samp",
-    "script", "select", "small", "span", "strong", "sub", "sup", "textarea", "time", "var", "wbr", "font", "u", "s",
-    "tt", "big", "strike", "nobr",
-];
+fn is_phrasing_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "abbr"
+            | "audio"
+            | "b"
+            | "bdo"
+            | "br"
+            | "button"
+            | "cite"
+            | "code"
+            | "data"
+            | "datalist"
+            | "dfn"
+            | "em"
+            | "embed"
+            | "i"
+            | "img"
+            | "input"
+            | "kbd"
+            | "label"
+            | "mark"
+            | "math"
+            | "meter"
+            | "noscript"
+            | "object"
+            | "output"
+            | "progress"
+            | "q"
+            | "ruby"
+            | "samp"
+            | "script"
+            | "select"
+            | "small"
+            | "span"
+            | "strong"
+            | "sub"
+            | "sup"
+            | "textarea"
+            | "time"
+            | "var"
+            | "wbr"
+            | "font"
+            | "u"
+            | "s"
+            | "tt"
+            | "big"
+            | "strike"
+            | "nobr"
+    )
+}
 
 /// Phrasing content in Readability's sense: text, inline tags, and links or edits made only of those.
 fn is_phrasing(doc: &Document, id: NodeId) -> bool {
     match doc.tag(id) {
         None => true,
-        Some(tag) if PHRASING.contains(&tag) => true,
-        Some("a" | "del" | "ins") => doc.children(id).iter().all(|&c| is_phrasing_shallow(doc, c)),
+        Some(tag) if is_phrasing_tag(tag) => true,
+        Some("a" | "del" | "ins") => doc
+            .children(id)
+            .iter()
+            .all(|&c| is_phrasing_shallow(doc, c)),
         _ => false,
     }
 }
@@ -28,7 +76,7 @@ fn is_phrasing(doc: &Document, id: NodeId) -> bool {
 fn is_phrasing_shallow(doc: &Document, id: NodeId) -> bool {
     match doc.tag(id) {
         None => true,
-        Some(tag) => PHRASING.contains(&tag),
+        Some(tag) => is_phrasing_tag(tag),
     }
 }
 
@@ -38,10 +86,14 @@ fn initial_score(doc: &Document, id: NodeId, flags: Flags) -> f64 {
         "pre" | "td" | "blockquote" => 3.0,
         "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
         "th" => -5.0,
-        t if HEADINGS.contains(&t) => -5.0,
+        t if is_heading(t) => -5.0,
         _ => 0.0,
     };
-    base + if flags.weight_classes { class_weight(doc, id) } else { 0.0 }
+    base + if flags.weight_classes {
+        class_weight(doc, id)
+    } else {
+        0.0
+    }
 }
 
 pub struct Selection {
@@ -61,13 +113,19 @@ fn units(doc: &Document, order: &[NodeId], stats: &[Stats]) -> Vec<Unit> {
     let mut push = |first_ancestor: Option<NodeId>, s: &Stats| {
         if let Some(first_ancestor) = first_ancestor {
             if s.text >= 25 {
-                out.push(Unit { first_ancestor, text: s.text, commas: s.commas });
+                out.push(Unit {
+                    first_ancestor,
+                    text: s.text,
+                    commas: s.commas,
+                });
             }
         }
     };
     for &id in order {
         match doc.tag(id) {
-            Some("p" | "pre" | "td" | "section" | "h2" | "h3" | "h4" | "h5" | "h6") => push(doc.parent(id), &stats[id]),
+            Some("p" | "pre" | "td" | "section" | "h2" | "h3" | "h4" | "h5" | "h6") => {
+                push(doc.parent(id), &stats[id])
+            }
             Some("div") if !stats[id].has_block => push(doc.parent(id), &stats[id]),
             Some("div") => {
                 // Runs of inline content directly in a div with blocks act as paragraphs of their own.
@@ -108,7 +166,10 @@ pub fn select(doc: &Document, body: NodeId, removed: &[bool], flags: Flags) -> S
     let mut candidates = Vec::new();
     for unit in units(doc, &order, &stats) {
         let points = 1.0 + f64::from(unit.commas) + (f64::from(unit.text) / 100.0).floor().min(3.0);
-        for (level, a) in scorable_ancestors(doc, unit.first_ancestor, 5).into_iter().enumerate() {
+        for (level, a) in scorable_ancestors(doc, unit.first_ancestor, 5)
+            .into_iter()
+            .enumerate()
+        {
             let divider = match level {
                 0 => 1.0,
                 1 => 2.0,
@@ -126,7 +187,11 @@ pub fn select(doc: &Document, body: NodeId, removed: &[bool], flags: Flags) -> S
             *s *= 1.0 - stats[c].link_density();
         }
     }
-    candidates.sort_by(|&a, &b| score[b].partial_cmp(&score[a]).unwrap_or(std::cmp::Ordering::Equal));
+    candidates.sort_by(|&a, &b| {
+        score[b]
+            .partial_cmp(&score[a])
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
     candidates.truncate(5);
 
     let Some(&first) = candidates.first() else {
@@ -145,8 +210,16 @@ pub fn select(doc: &Document, body: NodeId, removed: &[bool], flags: Flags) -> S
         .map(|&c| doc.ancestors(c).collect())
         .collect();
     if alternatives.len() >= 3 {
-        for parent in doc.ancestors(top).take_while(|&p| p != body && doc.is_element(p)) {
-            if alternatives.iter().filter(|set| set.contains(&parent)).count() >= 3 {
+        for parent in doc
+            .ancestors(top)
+            .take_while(|&p| p != body && doc.is_element(p))
+        {
+            if alternatives
+                .iter()
+                .filter(|set| set.contains(&parent))
+                .count()
+                >= 3
+            {
                 top = parent;
                 break;
             }
@@ -160,7 +233,10 @@ pub fn select(doc: &Document, body: NodeId, removed: &[bool], flags: Flags) -> S
     // Climb while the parent scores better: the article may be split over child blocks.
     let mut last = score[top].unwrap_or(0.0);
     let threshold = last / 3.0;
-    for parent in doc.ancestors(top).take_while(|&p| p != body && doc.is_element(p)) {
+    for parent in doc
+        .ancestors(top)
+        .take_while(|&p| p != body && doc.is_element(p))
+    {
         let Some(s) = score[parent] else { continue };
         if s < threshold {
             break;
@@ -192,12 +268,22 @@ pub fn select(doc: &Document, body: NodeId, removed: &[bool], flags: Flags) -> S
             continue;
         }
         // A sibling <article> with its own heading is the next story, not more of this one.
-        let separate_story = doc.tag(top) == Some("article") && doc.tag(sibling) == Some("article") && has_heading(doc, sibling);
-        let keep = sibling == top || !separate_story && {
-            let bonus = if !top_class.is_empty() && doc.attr(sibling, "class") == Some(top_class) { top_score * 0.2 } else { 0.0 };
-            let scored = score[sibling].is_some_and(|s| s + bonus >= threshold);
-            scored || (doc.tag(sibling) == Some("p") && sibling_paragraph_belongs(doc, sibling, &stats[sibling]))
-        };
+        let separate_story = doc.tag(top) == Some("article")
+            && doc.tag(sibling) == Some("article")
+            && has_heading(doc, sibling);
+        let keep = sibling == top
+            || !separate_story && {
+                let bonus =
+                    if !top_class.is_empty() && doc.attr(sibling, "class") == Some(top_class) {
+                        top_score * 0.2
+                    } else {
+                        0.0
+                    };
+                let scored = score[sibling].is_some_and(|s| s + bonus >= threshold);
+                scored
+                    || (doc.tag(sibling) == Some("p")
+                        && sibling_paragraph_belongs(doc, sibling, &stats[sibling]))
+            };
         if keep {
             roots.push(sibling);
         }
@@ -206,7 +292,8 @@ pub fn select(doc: &Document, body: NodeId, removed: &[bool], flags: Flags) -> S
 }
 
 fn has_heading(doc: &Document, id: NodeId) -> bool {
-    doc.descendants(id).any(|n| matches!(doc.tag(n), Some("h1" | "h2" | "h3")))
+    doc.descendants(id)
+        .any(|n| matches!(doc.tag(n), Some("h1" | "h2" | "h3")))
 }
 
 fn sibling_paragraph_belongs(doc: &Document, p: NodeId, s: &Stats) -> bool {

@@ -1,7 +1,7 @@
 //! Per-node text statistics, summed bottom-up in one pass so scoring and cleaning
 //! stay linear in the page size.
 
-use super::patterns::{BLOCK_TAGS, HEADINGS};
+use super::patterns::{is_block_tag, is_heading};
 use crate::dom::{Document, NodeData, NodeId};
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -20,7 +20,7 @@ pub struct Stats {
     pub heading: u32,
     pub list: u32,
     pub textish: u32,
-    /// Some descendant is a block element (`BLOCK_TAGS`).
+    /// Some descendant is a block element (`is_block_tag`).
     pub has_block: bool,
 }
 
@@ -50,7 +50,17 @@ impl Stats {
 }
 
 fn is_comma(c: char) -> bool {
-    matches!(c, ',' | '\u{060C}' | '\u{FE50}' | '\u{FE10}' | '\u{FE11}' | '\u{2E41}' | '\u{2E34}' | '\u{2E32}' | '\u{FF0C}')
+    matches!(
+        c,
+        ',' | '\u{060C}'
+            | '\u{FE50}'
+            | '\u{FE10}'
+            | '\u{FE11}'
+            | '\u{2E41}'
+            | '\u{2E34}'
+            | '\u{2E32}'
+            | '\u{FF0C}'
+    )
 }
 
 pub fn text_stats(text: &str) -> Stats {
@@ -123,7 +133,11 @@ pub fn compute(
         if let Some(tag) = tag {
             match tag {
                 "a" => {
-                    let coef = if doc.attr(id, "href").is_some_and(|h| h.starts_with('#')) { 0.3 } else { 1.0 };
+                    let coef = if doc.attr(id, "href").is_some_and(|h| h.starts_with('#')) {
+                        0.3
+                    } else {
+                        1.0
+                    };
                     full.link += inner.text as f32 * coef;
                 }
                 "p" => full.p += 1,
@@ -134,10 +148,10 @@ pub fn compute(
                 "ul" | "ol" => full.list += inner.text,
                 _ => {}
             }
-            if HEADINGS.contains(&tag) {
+            if is_heading(tag) {
                 full.heading += inner.text;
             }
-            let is_block = BLOCK_TAGS.contains(&tag);
+            let is_block = is_block_tag(tag);
             if is_block || matches!(tag, "span" | "li" | "td") {
                 full.textish += inner.text;
             }
