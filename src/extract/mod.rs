@@ -124,7 +124,7 @@ pub(crate) fn normalized_text(doc: &Document, id: NodeId) -> String {
             out.push_str(t);
             continue;
         }
-        if doc.tag(n).is_some_and(|t| is_skipped(t)) {
+        if doc.tag(n).is_some_and(is_skipped) {
             continue;
         }
         stack.extend(doc.children(n).iter().rev());
