@@ -2,7 +2,7 @@
 //! conditional cleaning (link-heavy, image-heavy, form-like, empty blocks), share
 //! widgets, negatively named headings, and page furniture tags.
 
-use super::patterns::{class_weight, is_share, match_string};
+use super::patterns::{class_weight, is_widget, match_string};
 use super::stats::{active_nodes, compute, Stats};
 use super::Flags;
 use crate::dom::{Document, NodeId};
@@ -36,7 +36,7 @@ pub fn clean(doc: &Document, roots: &[NodeId], removed: &mut [bool], flags: Flag
             "footer" | "aside" | "nav" | "object" | "embed" | "link" | "iframe" | "input"
             | "textarea" | "select" | "button" => !is_root,
             "h1" | "h2" => flags.weight_classes && class_weight(doc, id) < 0.0,
-            _ if !is_root && inner.text < 500 && is_share(&match_string(doc, id)) => true,
+            _ if !is_root && inner.text < 500 && is_widget(&match_string(doc, id)) => true,
             "form" | "fieldset" | "table" | "ul" | "div" if flags.clean_conditionally => {
                 shelter[id] & SHELTERED == 0
                     && remove_conditionally(doc, id, tag, inner, shelter[id] & IN_FIGURE != 0)

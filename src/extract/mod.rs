@@ -105,6 +105,12 @@ pub fn extract(doc: &Document) -> Article {
         out.extend(heading);
     }
     out.extend(best);
+    // In a text article, a closing heading introduced something that was cleaned away
+    // ("Related stories"); on a page of pictures the headings are all the text there is.
+    let text_blocks = out.iter().filter(|b| b.kind != BlockKind::Heading).count();
+    while text_blocks >= 3 && out.last().is_some_and(|b| b.kind == BlockKind::Heading) {
+        out.pop();
+    }
     let mut metadata = metadata;
     if metadata.byline.is_none() {
         metadata.byline = byline.filter(|b| !b.is_empty());

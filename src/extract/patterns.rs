@@ -94,7 +94,10 @@ const NEGATIVE: &[&str] = &[
     "cookie",
 ];
 const BYLINE: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
-const SHARE: &[&str] = &["share", "sharedaddy"];
+/// Class/id words of small widgets inside an article body (a whole word of the name).
+const WIDGET: &[&str] = &[
+    "share", "sharedaddy", "sharing", "social", "promo", "newsletter", "signup", "subscribe", "related", "print",
+];
 const UNLIKELY_ROLES: &[&str] = &[
     "menu",
     "menubar",
@@ -220,10 +223,10 @@ pub fn is_byline_hint(doc: &Document, id: NodeId, match_string: &str) -> bool {
         || contains_any(match_string, BYLINE)
 }
 
-pub fn is_share(match_string: &str) -> bool {
+pub fn is_widget(match_string: &str) -> bool {
     match_string
         .split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|t| SHARE.contains(&t))
+        .any(|t| WIDGET.contains(&t))
 }
 
 /// Hidden by attribute or inline style, or computed as not rendered by the browser snapshot.
