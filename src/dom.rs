@@ -80,3 +80,69 @@ impl Document {
         }
     }
 }
+
+impl Document {
+    pub fn parent(&self, id: NodeId) -> Option<NodeId> {
+        self.nodes[id].parent
+    }
+
+    pub fn children(&self, id: NodeId) -> &[NodeId] {
+        &self.nodes[id].children
+    }
+
+    pub fn is_element(&self, id: NodeId) -> bool {
+        matches!(self.nodes[id].data, NodeData::Element { .. })
+    }
+
+    /// Element children only, in order.
+    pub fn element_children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        self.nodes[id].children.iter().copied().filter(move |&c| self.is_element(c))
+    }
+
+    /// Ancestors from the parent up to the root.
+    pub fn ancestors(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        std::iter::successors(self.nodes[id].parent, move |&p| self.nodes[p].parent)
+    }
+
+    /// `id` and everything under it in document order. Iterative, so any depth is safe.
+    pub fn descendants(&self, id: NodeId) -> Descendants<'_> {
+        Descendants { doc: self, stack: vec![id] }
+    }
+
+    /// The first element with this tag in document order.
+    pub fn find_tag(&self, from: NodeId, tag: &str) -> Option<NodeId> {
+        self.descendants(from).find(|&n| self.tag(n) == Some(tag))
+    }
+
+    /// All text under `id`, concatenated as it stands in the document.
+    pub fn text_content(&self, id: NodeId) -> String {
+        let mut out = String::new();
+        for n in self.descendants(id) {
+            if let Some(t) = self.text(n) {
+                out.push_str(t);
+            }
+        }
+        out
+    }
+}
+
+/// Pre-order walk over a subtree; see `Document::descendants`.
+pub struct Descendants<'a> {
+    doc: &'a Document,
+    stack: Vec<NodeId>,
+}
+
+impl Iterator for Descendants<'_> {
+    type Item = NodeId;
+
+    fn next(&mut self) -> Option<NodeId> {
+        let id = self.stack.pop()?;
+        self.stack.extend(self.doc.nodes[id].children.iter().rev());
+        Some(id)
+    }
+}
+
+/// Collapses runs of whitespace to one space and trims the ends.
+pub fn normalize_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

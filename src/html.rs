@@ -1,22 +1,356 @@
-//! Native HTML parsing into `dom::Document` (for the CLI and tests).
-//! Placeholder until the extraction issue lands: keeps the text between tags in one <body>.
+//! Native HTML parsing into `dom::Document` (for the CLI, tests and benchmarks).
+//!
+//! html5ever builds the tree through a `TreeSink` that may move nodes around
+//! (foster parenting, adoption agency), so the sink keeps its own small mutable
+//! arena and `finish` copies it into a `Document` in document order, the same order
+//! the browser snapshot uses. Comments, doctypes and template contents are dropped,
+//! as they are in the snapshot.
 
-use crate::dom::Document;
+use crate::dom::{Document, NodeId};
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::{parse_document, Attribute, QualName};
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::rc::Rc;
 
+/// Parses an HTML string. Never fails: malformed markup is repaired as browsers do.
 pub fn parse(html: &str) -> Document {
-    let mut doc = Document::new();
-    let body = doc.append_element(Document::ROOT, "body", Vec::new());
-    let mut text = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            _ if !in_tag => text.push(c),
-            _ => {}
+    parse_document(Sink::default(), Default::default()).one(html)
+}
+
+/// Parses raw bytes: a BOM or a `<meta charset>` in the first 1024 bytes picks the
+/// encoding, otherwise UTF-8 (invalid sequences become U+FFFD).
+pub fn parse_bytes(bytes: &[u8]) -> Document {
+    parse(&decode(bytes))
+}
+
+/// Decodes page bytes to text following the HTML sniffing order (BOM, meta, UTF-8).
+pub fn decode(bytes: &[u8]) -> Cow<'_, str> {
+    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        return encoding.decode_without_bom_handling(&bytes[bom_len..]).0;
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Cow::Borrowed(text);
+    }
+    let encoding = meta_charset(&bytes[..bytes.len().min(1024)])
+        .and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()))
+        .unwrap_or(encoding_rs::UTF_8);
+    encoding.decode_without_bom_handling(bytes).0
+}
+
+/// The label in `<meta charset=...>` or `<meta http-equiv content="...; charset=...">`.
+fn meta_charset(head: &[u8]) -> Option<String> {
+    let lower: String = head
+        .iter()
+        .map(|&b| (b as char).to_ascii_lowercase())
+        .collect();
+    let at = lower.find("charset=")? + "charset=".len();
+    let label: String = lower[at..]
+        .chars()
+        .skip_while(|c| *c == '"' || *c == '\'' || c.is_whitespace())
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+        .collect();
+    (!label.is_empty()).then_some(label)
+}
+
+enum SinkData {
+    Document,
+    Element {
+        name: QualName,
+        attrs: Vec<(String, String)>,
+    },
+    Text(String),
+    /// Comments, processing instructions and template contents: kept so handles
+    /// stay valid, never copied out.
+    Ignored,
+}
+
+struct SinkNode {
+    data: SinkData,
+    parent: Option<usize>,
+    children: Vec<usize>,
+}
+
+struct Sink {
+    nodes: RefCell<Vec<SinkNode>>,
+}
+
+/// The parser's handle: the arena index plus the element's name, so the name
+/// lookups the tree builder makes on every tag (scope checks walk the stack of open
+/// elements) need no borrow of the arena.
+#[derive(Clone)]
+struct Handle(Rc<(usize, Option<QualName>)>);
+
+impl Handle {
+    fn id(&self) -> usize {
+        self.0 .0
+    }
+}
+
+impl Default for Sink {
+    fn default() -> Self {
+        Sink {
+            nodes: RefCell::new(vec![SinkNode {
+                data: SinkData::Document,
+                parent: None,
+                children: Vec::new(),
+            }]),
         }
     }
-    let p = doc.append_element(body, "p", Vec::new());
-    doc.append_text(p, &text);
-    doc
+}
+
+impl Sink {
+    fn new_node(&self, data: SinkData) -> Handle {
+        let name = match &data {
+            SinkData::Element { name, .. } => Some(name.clone()),
+            _ => None,
+        };
+        let mut nodes = self.nodes.borrow_mut();
+        nodes.push(SinkNode {
+            data,
+            parent: None,
+            children: Vec::new(),
+        });
+        Handle(Rc::new((nodes.len() - 1, name)))
+    }
+
+    fn detach(nodes: &mut [SinkNode], id: usize) {
+        if let Some(parent) = nodes[id].parent.take() {
+            nodes[parent].children.retain(|&c| c != id);
+        }
+    }
+
+    /// Inserts `child` into `parent` at `index`, merging adjacent text as the spec asks.
+    fn insert(&self, parent: usize, index: usize, child: NodeOrText<Handle>) {
+        let mut nodes = self.nodes.borrow_mut();
+        match child {
+            NodeOrText::AppendText(text) => {
+                if index > 0 {
+                    let before = nodes[parent].children[index - 1];
+                    if let SinkData::Text(t) = &mut nodes[before].data {
+                        t.push_str(&text);
+                        return;
+                    }
+                }
+                nodes.push(SinkNode {
+                    data: SinkData::Text(text.to_string()),
+                    parent: Some(parent),
+                    children: Vec::new(),
+                });
+                let id = nodes.len() - 1;
+                nodes[parent].children.insert(index, id);
+            }
+            NodeOrText::AppendNode(handle) => {
+                let id = handle.id();
+                Self::detach(&mut nodes, id);
+                let index = index.min(nodes[parent].children.len());
+                nodes[id].parent = Some(parent);
+                nodes[parent].children.insert(index, id);
+            }
+        }
+    }
+
+    fn into_document(self) -> Document {
+        let nodes = self.nodes.into_inner();
+        let mut doc = Document::new();
+        // Iterative walk: deeply nested pages must not overflow the stack.
+        let mut stack: Vec<(usize, NodeId)> = nodes[0]
+            .children
+            .iter()
+            .rev()
+            .map(|&c| (c, Document::ROOT))
+            .collect();
+        while let Some((id, parent)) = stack.pop() {
+            match &nodes[id].data {
+                SinkData::Element { name, attrs } => {
+                    let new_id = doc.append_element(parent, &name.local, attrs.clone());
+                    stack.extend(nodes[id].children.iter().rev().map(|&c| (c, new_id)));
+                }
+                SinkData::Text(text) => {
+                    doc.append_text(parent, text);
+                }
+                SinkData::Document | SinkData::Ignored => {}
+            }
+        }
+        doc
+    }
+}
+
+impl TreeSink for Sink {
+    type Handle = Handle;
+    type Output = Document;
+    type ElemName<'a> = &'a QualName;
+
+    fn finish(self) -> Document {
+        self.into_document()
+    }
+
+    fn parse_error(&self, _msg: Cow<'static, str>) {}
+
+    fn get_document(&self) -> Handle {
+        Handle(Rc::new((0, None)))
+    }
+
+    fn elem_name<'a>(&'a self, target: &'a Handle) -> &'a QualName {
+        // The tree builder only asks for names of elements.
+        target
+            .0
+             .1
+            .as_ref()
+            .expect("elem_name called on a non-element")
+    }
+
+    fn create_element(
+        &self,
+        name: QualName,
+        attrs: Vec<Attribute>,
+        _flags: ElementFlags,
+    ) -> Handle {
+        let attrs = attrs
+            .into_iter()
+            .map(|a| {
+                (
+                    a.name.local.to_ascii_lowercase().to_string(),
+                    a.value.to_string(),
+                )
+            })
+            .collect();
+        self.new_node(SinkData::Element { name, attrs })
+    }
+
+    fn create_comment(&self, _text: StrTendril) -> Handle {
+        self.new_node(SinkData::Ignored)
+    }
+
+    fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> Handle {
+        self.new_node(SinkData::Ignored)
+    }
+
+    fn append(&self, parent: &Handle, child: NodeOrText<Handle>) {
+        let index = self.nodes.borrow()[parent.id()].children.len();
+        self.insert(parent.id(), index, child);
+    }
+
+    fn append_based_on_parent_node(
+        &self,
+        element: &Handle,
+        prev_element: &Handle,
+        child: NodeOrText<Handle>,
+    ) {
+        if self.nodes.borrow()[element.id()].parent.is_some() {
+            self.append_before_sibling(element, child);
+        } else {
+            self.append(prev_element, child);
+        }
+    }
+
+    fn append_doctype_to_document(
+        &self,
+        _name: StrTendril,
+        _public_id: StrTendril,
+        _system_id: StrTendril,
+    ) {
+    }
+
+    fn get_template_contents(&self, _target: &Handle) -> Handle {
+        // Template contents are inert; a detached node keeps them out of the document.
+        self.new_node(SinkData::Ignored)
+    }
+
+    fn same_node(&self, x: &Handle, y: &Handle) -> bool {
+        x.id() == y.id()
+    }
+
+    fn set_quirks_mode(&self, _mode: QuirksMode) {}
+
+    fn append_before_sibling(&self, sibling: &Handle, new_node: NodeOrText<Handle>) {
+        let sibling = sibling.id();
+        let position = {
+            let nodes = self.nodes.borrow();
+            nodes[sibling].parent.and_then(|p| {
+                nodes[p]
+                    .children
+                    .iter()
+                    .position(|&c| c == sibling)
+                    .map(|i| (p, i))
+            })
+        };
+        if let Some((parent, index)) = position {
+            if let NodeOrText::AppendNode(handle) = &new_node {
+                // Detaching first may shift the sibling's index.
+                let mut nodes = self.nodes.borrow_mut();
+                Self::detach(&mut nodes, handle.id());
+                let index = nodes[parent]
+                    .children
+                    .iter()
+                    .position(|&c| c == sibling)
+                    .unwrap_or(index);
+                drop(nodes);
+                self.insert(parent, index, new_node);
+            } else {
+                self.insert(parent, index, new_node);
+            }
+        }
+    }
+
+    fn add_attrs_if_missing(&self, target: &Handle, attrs: Vec<Attribute>) {
+        let mut nodes = self.nodes.borrow_mut();
+        if let SinkData::Element {
+            attrs: existing, ..
+        } = &mut nodes[target.id()].data
+        {
+            for a in attrs {
+                let name = a.name.local.to_ascii_lowercase().to_string();
+                if !existing.iter().any(|(k, _)| *k == name) {
+                    existing.push((name, a.value.to_string()));
+                }
+            }
+        }
+    }
+
+    fn remove_from_parent(&self, target: &Handle) {
+        Self::detach(&mut self.nodes.borrow_mut(), target.id());
+    }
+
+    fn reparent_children(&self, node: &Handle, new_parent: &Handle) {
+        let mut nodes = self.nodes.borrow_mut();
+        let children = std::mem::take(&mut nodes[node.id()].children);
+        for &c in &children {
+            nodes[c].parent = Some(new_parent.id());
+        }
+        nodes[new_parent.id()].children.extend(children);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builds_elements_and_text_in_document_order() {
+        let doc = parse("<p class=A>Hello <b>big</b> world<!-- note --></p><table><tr><td>x</td></tr>stray</table>");
+        let tags: Vec<&str> = (0..doc.nodes.len()).filter_map(|i| doc.tag(i)).collect();
+        assert_eq!(
+            tags,
+            ["html", "head", "body", "p", "b", "table", "tbody", "tr", "td"]
+        );
+        let texts: Vec<&str> = (0..doc.nodes.len()).filter_map(|i| doc.text(i)).collect();
+        // Foster parenting moves "stray" before the table.
+        assert_eq!(texts, ["Hello ", "big", " world", "stray", "x"]);
+        let p = (0..doc.nodes.len())
+            .find(|&i| doc.tag(i) == Some("p"))
+            .unwrap();
+        assert_eq!(doc.attr(p, "class"), Some("A"));
+    }
+
+    #[test]
+    fn decodes_meta_charset_and_bom() {
+        let latin1 = b"<meta charset=\"iso-8859-1\"><p>caf\xe9</p>";
+        assert!(decode(latin1).contains("caf\u{e9}"));
+        let bom = b"\xef\xbb\xbf<p>ok</p>";
+        assert_eq!(decode(bom), "<p>ok</p>");
+        assert_eq!(decode(b"\xff\xfeh\x00i\x00"), "hi");
+        assert_eq!(decode(b"ok \xc3"), "ok \u{fffd}");
+    }
 }

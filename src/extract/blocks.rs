@@ -1,0 +1,263 @@
+//! Turning the chosen subtrees into ordered text blocks. Whitespace is collapsed; every
+//! character copied from a text node is recorded in a `TextRun` so highlights can be
+//! placed on the page's own text.
+
+use super::patterns::is_heading;
+use crate::article::{Block, BlockKind, Link, TextRun};
+use crate::dom::{Document, NodeData, NodeId};
+use crate::span::Span;
+
+/// Tags that do not break the flow of text.
+fn is_inline(tag: &str) -> bool {
+    matches!(
+        tag,
+        "a" | "abbr"
+            | "b"
+            | "bdi"
+            | "bdo"
+            | "cite"
+            | "code"
+            | "data"
+            | "dfn"
+            | "em"
+            | "i"
+            | "kbd"
+            | "mark"
+            | "q"
+            | "s"
+            | "samp"
+            | "small"
+            | "span"
+            | "strong"
+            | "sub"
+            | "sup"
+            | "time"
+            | "u"
+            | "var"
+            | "wbr"
+            | "del"
+            | "ins"
+            | "font"
+            | "label"
+            | "img"
+            | "nobr"
+            | "tt"
+            | "big"
+            | "strike"
+            | "acronym"
+            | "ruby"
+            | "rt"
+            | "rp"
+    )
+}
+
+/// What a block element makes of the text directly inside it, given the enclosing kind.
+fn kind_for(tag: &str, outer: BlockKind) -> BlockKind {
+    match tag {
+        t if is_heading(t) => BlockKind::Heading,
+        "li" => BlockKind::ListItem,
+        "blockquote" => BlockKind::Quote,
+        "pre" => BlockKind::Preformatted,
+        "td" | "th" => BlockKind::TableCell,
+        "table" => BlockKind::Paragraph,
+        _ if matches!(
+            outer,
+            BlockKind::Quote | BlockKind::ListItem | BlockKind::Heading | BlockKind::Preformatted
+        ) =>
+        {
+            outer
+        }
+        _ => BlockKind::Paragraph,
+    }
+}
+
+struct Builder {
+    blocks: Vec<Block>,
+    text: String,
+    len: usize,
+    runs: Vec<TextRun>,
+    links: Vec<Link>,
+    /// A space is due before the next visible char; `Some(Some(..))` when it is a
+    /// single source space that can be mapped back.
+    pending_space: Option<Option<(NodeId, usize)>>,
+    /// Inside a link: its href, and where its text starts in this block once it has any.
+    link: Option<(String, Option<usize>)>,
+    last_was_br: bool,
+}
+
+impl Builder {
+    fn new() -> Self {
+        Builder {
+            blocks: Vec::new(),
+            text: String::new(),
+            len: 0,
+            runs: Vec::new(),
+            links: Vec::new(),
+            pending_space: None,
+            link: None,
+            last_was_br: false,
+        }
+    }
+
+    fn push_char(&mut self, c: char, source: Option<(NodeId, usize)>) {
+        if let Some((node, at)) = source {
+            match self.runs.last_mut() {
+                Some(r)
+                    if r.node == node
+                        && r.node_start + r.len == at
+                        && r.start + r.len == self.len =>
+                {
+                    r.len += 1
+                }
+                _ => self.runs.push(TextRun {
+                    start: self.len,
+                    len: 1,
+                    node,
+                    node_start: at,
+                }),
+            }
+        }
+        self.text.push(c);
+        self.len += 1;
+    }
+
+    fn text_node(&mut self, node: NodeId, text: &str) {
+        for (at, c) in text.chars().enumerate() {
+            if c.is_whitespace() {
+                if self.len > 0 {
+                    self.pending_space = match self.pending_space {
+                        None if c == ' ' => Some(Some((node, at))),
+                        _ => Some(None),
+                    };
+                }
+                continue;
+            }
+            if let Some(space) = self.pending_space.take() {
+                self.push_char(' ', space);
+            }
+            if let Some((_, start @ None)) = &mut self.link {
+                *start = Some(self.len);
+            }
+            self.push_char(c, Some((node, at)));
+            self.last_was_br = false;
+        }
+    }
+
+    fn soft_break(&mut self) {
+        if self.len > 0 && self.pending_space.is_none() {
+            self.pending_space = Some(None);
+        }
+    }
+
+    fn close_link(&mut self) {
+        if let Some((href, Some(start))) = &self.link {
+            if *start < self.len {
+                self.links.push(Link {
+                    href: href.clone(),
+                    span: Span {
+                        start: *start,
+                        end: self.len,
+                    },
+                });
+            }
+        }
+    }
+
+    fn flush(&mut self, kind: BlockKind) {
+        // A link that spans blocks is split at the block boundary.
+        self.close_link();
+        if let Some((_, start)) = &mut self.link {
+            *start = None;
+        }
+        self.pending_space = None;
+        self.last_was_br = false;
+        if self.len > 0 {
+            self.blocks.push(Block {
+                kind,
+                text: std::mem::take(&mut self.text),
+                links: std::mem::take(&mut self.links),
+                runs: std::mem::take(&mut self.runs),
+            });
+        }
+        self.len = 0;
+    }
+}
+
+enum Step {
+    Enter(NodeId, BlockKind),
+    /// Leaving an element: flush if it was a block, close the link if it was one.
+    Exit {
+        block: Option<BlockKind>,
+        link: bool,
+    },
+}
+
+/// Blocks for `roots`, skipping removed subtrees.
+pub fn build(doc: &Document, roots: &[NodeId], removed: &[bool]) -> Vec<Block> {
+    let mut b = Builder::new();
+    for &root in roots {
+        let mut stack = vec![Step::Enter(root, BlockKind::Paragraph)];
+        let mut current_kind = BlockKind::Paragraph;
+        while let Some(step) = stack.pop() {
+            match step {
+                Step::Exit { block, link } => {
+                    if link {
+                        b.close_link();
+                        b.link = None;
+                    }
+                    if let Some(kind) = block {
+                        b.flush(current_kind);
+                        current_kind = kind;
+                    }
+                }
+                Step::Enter(id, outer) => {
+                    if removed[id] {
+                        continue;
+                    }
+                    match &doc.node(id).data {
+                        NodeData::Text(t) => b.text_node(id, t),
+                        NodeData::Document => {}
+                        NodeData::Element { tag, .. } => {
+                            let tag = tag.as_str();
+                            if super::patterns::is_skipped(tag) {
+                                continue;
+                            }
+                            if tag == "br" {
+                                if b.last_was_br {
+                                    b.flush(current_kind);
+                                } else {
+                                    b.soft_break();
+                                    b.last_was_br = true;
+                                }
+                                continue;
+                            }
+                            let inline = is_inline(tag);
+                            let mut block = None;
+                            let mut inner_kind = outer;
+                            if !inline {
+                                b.flush(current_kind);
+                                inner_kind = kind_for(tag, outer);
+                                block = Some(current_kind);
+                                current_kind = inner_kind;
+                            }
+                            // Links do not nest in parsed HTML; an inner one simply takes over.
+                            let href = doc
+                                .attr(id, "href")
+                                .filter(|_| tag == "a" && b.link.is_none());
+                            let link = href.is_some();
+                            if let Some(href) = href {
+                                b.link = Some((href.to_string(), None));
+                            }
+                            stack.push(Step::Exit { block, link });
+                            for &c in doc.children(id).iter().rev() {
+                                stack.push(Step::Enter(c, inner_kind));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        b.flush(current_kind);
+    }
+    b.blocks
+}

@@ -1,0 +1,342 @@
+//! Finds the article in a document: the headline, then the body as ordered text
+//! blocks, with page furniture (navigation, share bars, related links, comments,
+//! adverts, hidden nodes) left out. The approach is Readability's (see
+//! `docs/extraction.md`), written over the immutable `dom::Document`: removals are
+//! marks in a mask, and text statistics are summed bottom-up once per pass.
+
+mod blocks;
+mod clean;
+mod comments;
+mod metadata;
+mod patterns;
+mod readerable;
+mod scoring;
+mod stats;
+
+use crate::article::{Article, Block, BlockKind};
+use crate::dom::{normalize_whitespace, Document, NodeId};
+use patterns::is_skipped;
+use patterns::{is_byline_hint, is_hidden, is_unlikely, match_string};
+
+pub use readerable::is_readerable;
+
+/// Below this many characters of text an extraction pass is retried with looser rules.
+const MIN_ARTICLE_CHARS: usize = 500;
+
+/// The rules a pass applies; later passes drop them one by one, as Readability does.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Flags {
+    pub strip_unlikely: bool,
+    pub weight_classes: bool,
+    pub clean_conditionally: bool,
+}
+
+pub fn extract(doc: &Document) -> Article {
+    let metadata = metadata::read(doc);
+    let body = doc
+        .find_tag(Document::ROOT, "body")
+        .unwrap_or(Document::ROOT);
+
+    let mut removed = vec![false; doc.nodes.len()];
+    mark_unread(doc, body, &mut removed);
+    comments::mark_threads(doc, body, &mut removed);
+    let headline = metadata
+        .title
+        .as_deref()
+        .and_then(|title| mark_title_headings(doc, body, title, &mut removed));
+    let byline_node = find_byline(doc, body, &removed);
+    let mut byline = None;
+    if let Some(node) = byline_node {
+        removed[node] = true;
+        byline = Some(normalized_text(doc, node));
+    }
+
+    let passes = [
+        Flags {
+            strip_unlikely: true,
+            weight_classes: true,
+            clean_conditionally: true,
+        },
+        Flags {
+            strip_unlikely: false,
+            weight_classes: true,
+            clean_conditionally: true,
+        },
+        Flags {
+            strip_unlikely: false,
+            weight_classes: false,
+            clean_conditionally: true,
+        },
+        Flags {
+            strip_unlikely: false,
+            weight_classes: false,
+            clean_conditionally: false,
+        },
+    ];
+    let mut best: Vec<Block> = Vec::new();
+    let mut best_len = 0;
+    for flags in passes {
+        let mut pass_removed = removed.clone();
+        if flags.strip_unlikely {
+            mark_unlikely(doc, body, &mut pass_removed);
+        }
+        let selection = scoring::select(doc, body, &pass_removed, flags);
+        clean::clean(doc, &selection.roots, &mut pass_removed, flags);
+        let blocks = blocks::build(doc, &selection.roots, &pass_removed);
+        let len: usize = blocks.iter().map(|b| b.text.chars().count()).sum();
+        // A looser pass must find clearly more: on a short article it would only add furniture.
+        if best.is_empty() || len > best_len * 2 {
+            best = blocks;
+            best_len = len;
+        }
+        if best_len >= MIN_ARTICLE_CHARS {
+            break;
+        }
+    }
+
+    let mut out = Vec::with_capacity(best.len() + 1);
+    // The headline as the page shows it; a title found only in <head> is metadata, not page text.
+    if let Some(node) = headline {
+        let mut heading = blocks::build(doc, &[node], &vec![false; doc.nodes.len()]);
+        heading.truncate(1);
+        for b in &mut heading {
+            b.kind = BlockKind::Heading;
+        }
+        out.extend(heading);
+    }
+    out.extend(best);
+    // In a text article, a closing heading introduced something that was cleaned away
+    // ("Related stories"); on a page of pictures the headings are all the text there is.
+    let text_blocks = out.iter().filter(|b| b.kind != BlockKind::Heading).count();
+    while text_blocks >= 3 && out.last().is_some_and(|b| b.kind == BlockKind::Heading) {
+        out.pop();
+    }
+    let mut metadata = metadata;
+    if metadata.byline.is_none() {
+        metadata.byline = byline.filter(|b| !b.is_empty());
+    }
+    Article {
+        metadata,
+        blocks: out,
+    }
+}
+
+/// Text of a subtree with whitespace collapsed, skipping code and hidden parts.
+pub(crate) fn normalized_text(doc: &Document, id: NodeId) -> String {
+    let mut out = String::new();
+    let mut stack = vec![id];
+    while let Some(n) = stack.pop() {
+        if let Some(t) = doc.text(n) {
+            out.push_str(t);
+            continue;
+        }
+        if doc.tag(n).is_some_and(is_skipped) {
+            continue;
+        }
+        stack.extend(doc.children(n).iter().rev());
+    }
+    normalize_whitespace(&out)
+}
+
+/// Code, media, form controls and hidden elements are never part of the article.
+fn mark_unread(doc: &Document, body: NodeId, removed: &mut [bool]) {
+    let mut stack = vec![body];
+    while let Some(id) = stack.pop() {
+        if let Some(tag) = doc.tag(id) {
+            if is_skipped(tag) || is_hidden(doc, id) {
+                removed[id] = true;
+                continue;
+            }
+        }
+        stack.extend(doc.children(id));
+    }
+}
+
+/// Readability's first cut: elements named like page furniture, unless inside a table or code.
+fn mark_unlikely(doc: &Document, body: NodeId, removed: &mut [bool]) {
+    let mut stack = vec![(body, false)];
+    while let Some((id, in_table)) = stack.pop() {
+        if removed[id] {
+            continue;
+        }
+        let mut in_table = in_table;
+        if let Some(tag) = doc.tag(id) {
+            let furniture = matches!(tag, "nav" | "aside" | "footer")
+                || (!matches!(tag, "body" | "a" | "html" | "main" | "article")
+                    && is_unlikely(doc, id, &match_string(doc, id)));
+            if furniture && !in_table {
+                removed[id] = true;
+                continue;
+            }
+            in_table |= matches!(tag, "table" | "code");
+        }
+        stack.extend(doc.children(id).iter().map(|&c| (c, in_table)));
+    }
+}
+
+/// Marks every h1/h2 repeating the title as removed (the headline is emitted once,
+/// first) and returns the one to use as the headline.
+fn mark_title_headings(
+    doc: &Document,
+    body: NodeId,
+    title: &str,
+    removed: &mut [bool],
+) -> Option<NodeId> {
+    let order = stats::active_nodes(doc, body, removed);
+    let mut headline = None;
+    for id in order {
+        if matches!(doc.tag(id), Some("h1" | "h2")) && metadata::repeats_title(doc, id, title) {
+            removed[id] = true;
+            // Prefer an h1; otherwise the first match.
+            if headline.is_none()
+                || (doc.tag(id) == Some("h1") && headline.and_then(|h| doc.tag(h)) != Some("h1"))
+            {
+                headline = Some(id);
+            }
+        }
+    }
+    headline
+}
+
+/// The first short element marked as the author line (class/id/rel/itemprop).
+fn find_byline(doc: &Document, body: NodeId, removed: &[bool]) -> Option<NodeId> {
+    stats::active_nodes(doc, body, removed)
+        .into_iter()
+        .find(|&id| {
+            doc.is_element(id) && is_byline_hint(doc, id, &match_string(doc, id)) && {
+                let len = normalized_text(doc, id).chars().count();
+                len > 0 && len < 100
+            }
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::html::parse;
+
+    const LONG: &str = "The harbour board met on Monday, and after a long debate it approved the plan to rebuild the north pier, which has been closed since the winter storms.";
+
+    fn kinds_and_texts(article: &Article) -> Vec<(BlockKind, &str)> {
+        article
+            .blocks
+            .iter()
+            .map(|b| (b.kind, b.text.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn blocks_keep_kinds_order_and_collapse_whitespace() {
+        let page = format!(
+            "<title>Pier to be rebuilt</title><body><article><h1>Pier   to be rebuilt</h1><p>{LONG}</p>\
+             <h2>What\nnext</h2><ul><li>First  item</li><li>Second <b>item</b></li></ul>\
+             <blockquote><p>We are ready, said the chair.</p></blockquote><pre>let  x = 1;</pre>\
+             <p>Line one<br>line two<br><br>New paragraph</p><p>{LONG}</p></article></body>"
+        );
+        let article = extract(&parse(&page));
+        let got = kinds_and_texts(&article);
+        assert_eq!(got[0], (BlockKind::Heading, "Pier to be rebuilt"));
+        assert_eq!(got[1], (BlockKind::Paragraph, LONG));
+        assert_eq!(got[2], (BlockKind::Heading, "What next"));
+        assert_eq!(got[3], (BlockKind::ListItem, "First item"));
+        assert_eq!(got[4], (BlockKind::ListItem, "Second item"));
+        assert_eq!(got[5], (BlockKind::Quote, "We are ready, said the chair."));
+        assert_eq!(got[6], (BlockKind::Preformatted, "let x = 1;"));
+        assert_eq!(got[7], (BlockKind::Paragraph, "Line one line two"));
+        assert_eq!(got[8], (BlockKind::Paragraph, "New paragraph"));
+        assert_eq!(
+            article.metadata.title.as_deref(),
+            Some("Pier to be rebuilt")
+        );
+    }
+
+    #[test]
+    fn runs_and_links_point_back_into_the_text_nodes() {
+        let page = format!("<body><p>Said  <a href='/src'>the\n  report</a>, today.</p><p>{LONG}</p><p>{LONG}</p></body>");
+        let doc = parse(&page);
+        let article = extract(&doc);
+        let block = &article.blocks[0];
+        assert_eq!(block.text, "Said the report, today.");
+        assert_eq!(block.links.len(), 1);
+        let link = &block.links[0];
+        let linked: String = block
+            .text
+            .chars()
+            .skip(link.span.start)
+            .take(link.span.end - link.span.start)
+            .collect();
+        assert_eq!(
+            (link.href.as_str(), linked.as_str()),
+            ("/src", "the report")
+        );
+        // "Said", "the", "report", ", today." map back; collapsed whitespace runs do not.
+        let mapped: Vec<String> = block
+            .runs
+            .iter()
+            .map(|r| {
+                doc.text(r.node)
+                    .unwrap()
+                    .chars()
+                    .skip(r.node_start)
+                    .take(r.len)
+                    .collect()
+            })
+            .collect();
+        assert_eq!(mapped, ["Said", "the", "report", ", today."]);
+        let from_block: Vec<String> = block
+            .runs
+            .iter()
+            .map(|r| block.text.chars().skip(r.start).take(r.len).collect())
+            .collect();
+        assert_eq!(mapped, from_block);
+    }
+
+    #[test]
+    fn snapshot_documents_drop_nodes_the_browser_did_not_render() {
+        // Built the way the wasm binding builds it from a browser snapshot.
+        let mut doc = Document::new();
+        let html = doc.append_element(Document::ROOT, "html", Vec::new());
+        let body = doc.append_element(html, "body", Vec::new());
+        for text in [LONG, "Hidden by the page's stylesheet.", LONG] {
+            let attrs = if text.starts_with("Hidden") {
+                vec![("data-caveat-hidden".to_string(), "1".to_string())]
+            } else {
+                Vec::new()
+            };
+            let p = doc.append_element(body, "p", attrs);
+            doc.append_text(p, text);
+        }
+        let text = extract(&doc).text();
+        assert!(
+            text.contains("north pier") && !text.contains("Hidden"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn metadata_prefers_json_ld() {
+        let page = r#"<html lang="de-DE"><head><title>Site | Something else entirely</title>
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Site"},
+            {"@type":"NewsArticle","headline":"Pier to be rebuilt","author":[{"@type":"Person","name":"Ann Lee"},{"name":"Bo Chan"}],
+            "datePublished":"2024-03-01T09:00:00Z","publisher":{"@type":"Organization","name":"Harbour Gazette"}}]}</script>
+            <meta property="og:site_name" content="Other"></head><body></body></html>"#;
+        let m = extract(&parse(page)).metadata;
+        assert_eq!(m.title.as_deref(), Some("Pier to be rebuilt"));
+        assert_eq!(m.byline.as_deref(), Some("Ann Lee, Bo Chan"));
+        assert_eq!(m.published.as_deref(), Some("2024-03-01T09:00:00Z"));
+        assert_eq!(m.site_name.as_deref(), Some("Harbour Gazette"));
+        assert_eq!(m.lang.as_deref(), Some("de-DE"));
+    }
+
+    #[test]
+    fn readerable_needs_real_paragraphs() {
+        let article = format!("<body><p>{LONG} {LONG}</p><p>{LONG} {LONG}</p><p>{LONG}</p></body>");
+        assert!(is_readerable(&parse(&article)));
+        let links: String = (0..40)
+            .map(|i| format!("<li><a href='/{i}'>Headline number {i} about the harbour</a></li>"))
+            .collect();
+        assert!(!is_readerable(&parse(&format!(
+            "<body><ul>{links}</ul></body>"
+        ))));
+    }
+}

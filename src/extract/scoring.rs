@@ -1,0 +1,310 @@
+//! Finding the element that holds the article: Readability's candidate scoring.
+//! Paragraph-like units give points to their first five ancestors; the best
+//! ancestor, corrected by link density, is the article, joined by related siblings.
+
+use super::patterns::{class_weight, is_heading};
+use super::stats::{compute, Stats};
+use super::Flags;
+use crate::dom::{Document, NodeId};
+
+fn is_phrasing_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "abbr"
+            | "audio"
+            | "b"
+            | "bdo"
+            | "br"
+            | "button"
+            | "cite"
+            | "code"
+            | "data"
+            | "datalist"
+            | "dfn"
+            | "em"
+            | "embed"
+            | "i"
+            | "img"
+            | "input"
+            | "kbd"
+            | "label"
+            | "mark"
+            | "math"
+            | "meter"
+            | "noscript"
+            | "object"
+            | "output"
+            | "progress"
+            | "q"
+            | "ruby"
+            | "samp"
+            | "script"
+            | "select"
+            | "small"
+            | "span"
+            | "strong"
+            | "sub"
+            | "sup"
+            | "textarea"
+            | "time"
+            | "var"
+            | "wbr"
+            | "font"
+            | "u"
+            | "s"
+            | "tt"
+            | "big"
+            | "strike"
+            | "nobr"
+    )
+}
+
+/// Phrasing content in Readability's sense: text, inline tags, and links or edits made only of those.
+fn is_phrasing(doc: &Document, id: NodeId) -> bool {
+    match doc.tag(id) {
+        None => true,
+        Some(tag) if is_phrasing_tag(tag) => true,
+        Some("a" | "del" | "ins") => doc
+            .children(id)
+            .iter()
+            .all(|&c| is_phrasing_shallow(doc, c)),
+        _ => false,
+    }
+}
+
+/// Depth-limited variant for the children of links, so deep nesting cannot recurse far.
+fn is_phrasing_shallow(doc: &Document, id: NodeId) -> bool {
+    match doc.tag(id) {
+        None => true,
+        Some(tag) => is_phrasing_tag(tag),
+    }
+}
+
+fn initial_score(doc: &Document, id: NodeId, flags: Flags) -> f64 {
+    let base = match doc.tag(id).unwrap_or("") {
+        "div" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "th" => -5.0,
+        t if is_heading(t) => -5.0,
+        _ => 0.0,
+    };
+    base + if flags.weight_classes {
+        class_weight(doc, id)
+    } else {
+        0.0
+    }
+}
+
+pub struct Selection {
+    /// The article: the top candidate and the siblings that belong with it, in document order.
+    pub roots: Vec<NodeId>,
+}
+
+/// A paragraph-like unit: its text size and the element whose ancestors it scores.
+struct Unit {
+    first_ancestor: NodeId,
+    text: u32,
+    commas: u32,
+}
+
+fn units(doc: &Document, order: &[NodeId], stats: &[Stats]) -> Vec<Unit> {
+    let mut out = Vec::new();
+    let mut push = |first_ancestor: Option<NodeId>, s: &Stats| {
+        if let Some(first_ancestor) = first_ancestor {
+            if s.text >= 25 {
+                out.push(Unit {
+                    first_ancestor,
+                    text: s.text,
+                    commas: s.commas,
+                });
+            }
+        }
+    };
+    for &id in order {
+        match doc.tag(id) {
+            Some("p" | "pre" | "td" | "section" | "h2" | "h3" | "h4" | "h5" | "h6") => {
+                push(doc.parent(id), &stats[id])
+            }
+            Some("div") if !stats[id].has_block => push(doc.parent(id), &stats[id]),
+            Some("div") => {
+                // Runs of inline content directly in a div with blocks act as paragraphs of their own.
+                let mut run = Stats::default();
+                for &c in doc.children(id) {
+                    if is_phrasing(doc, c) {
+                        run.text += stats[c].text;
+                        run.commas += stats[c].commas;
+                    } else {
+                        push(Some(id), &run);
+                        run = Stats::default();
+                    }
+                }
+                push(Some(id), &run);
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Ancestors that can hold a score: elements whose parent is an element too.
+fn scorable_ancestors(doc: &Document, first: NodeId, max: usize) -> Vec<NodeId> {
+    std::iter::once(first)
+        .chain(doc.ancestors(first))
+        .take_while(|&a| doc.is_element(a) && doc.parent(a).is_some_and(|p| doc.is_element(p)))
+        .take(max)
+        .collect()
+}
+
+pub fn select(doc: &Document, body: NodeId, removed: &[bool], flags: Flags) -> Selection {
+    let order = super::stats::active_nodes(doc, body, removed);
+    let mut stats = vec![Stats::default(); doc.nodes.len()];
+    let mut removed_copy = removed.to_vec();
+    compute(doc, &order, &mut stats, &mut removed_copy, |_, _| false);
+
+    let mut score: Vec<Option<f64>> = vec![None; doc.nodes.len()];
+    let mut candidates = Vec::new();
+    for unit in units(doc, &order, &stats) {
+        let points = 1.0 + f64::from(unit.commas) + (f64::from(unit.text) / 100.0).floor().min(3.0);
+        for (level, a) in scorable_ancestors(doc, unit.first_ancestor, 5)
+            .into_iter()
+            .enumerate()
+        {
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f64 * 3.0,
+            };
+            let s = score[a].get_or_insert_with(|| {
+                candidates.push(a);
+                initial_score(doc, a, flags)
+            });
+            *s += points / divider;
+        }
+    }
+    for &c in &candidates {
+        if let Some(s) = score[c].as_mut() {
+            *s *= 1.0 - stats[c].link_density();
+        }
+    }
+    candidates.sort_by(|&a, &b| {
+        score[b]
+            .partial_cmp(&score[a])
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    candidates.truncate(5);
+
+    let Some(&first) = candidates.first() else {
+        return Selection { roots: vec![body] };
+    };
+    if first == body {
+        return Selection { roots: vec![body] };
+    }
+    let mut top = first;
+    let top_score = score[top].unwrap_or(0.0);
+
+    // Several good candidates under one ancestor: the ancestor is the article.
+    let alternatives: Vec<std::collections::HashSet<NodeId>> = candidates[1..]
+        .iter()
+        .filter(|&&c| score[c].unwrap_or(0.0) / top_score >= 0.75)
+        .map(|&c| doc.ancestors(c).collect())
+        .collect();
+    if alternatives.len() >= 3 {
+        for parent in doc
+            .ancestors(top)
+            .take_while(|&p| p != body && doc.is_element(p))
+        {
+            if alternatives
+                .iter()
+                .filter(|set| set.contains(&parent))
+                .count()
+                >= 3
+            {
+                top = parent;
+                break;
+            }
+        }
+    }
+    let init = |id: NodeId, score: &mut Vec<Option<f64>>| -> f64 {
+        *score[id].get_or_insert_with(|| initial_score(doc, id, flags))
+    };
+    init(top, &mut score);
+
+    // Climb while the parent scores better: the article may be split over child blocks.
+    let mut last = score[top].unwrap_or(0.0);
+    let threshold = last / 3.0;
+    for parent in doc
+        .ancestors(top)
+        .take_while(|&p| p != body && doc.is_element(p))
+    {
+        let Some(s) = score[parent] else { continue };
+        if s < threshold {
+            break;
+        }
+        if s > last {
+            top = parent;
+            break;
+        }
+        last = s;
+    }
+    // An only child says nothing more than its parent.
+    while let Some(parent) = doc.parent(top) {
+        if parent == body || !doc.is_element(parent) || doc.element_children(parent).count() != 1 {
+            break;
+        }
+        top = parent;
+        init(top, &mut score);
+    }
+
+    let Some(parent) = doc.parent(top).filter(|&p| doc.is_element(p)) else {
+        return Selection { roots: vec![top] };
+    };
+    let top_score = score[top].unwrap_or(0.0);
+    let threshold = (top_score * 0.2).max(10.0);
+    let top_class = doc.attr(top, "class").unwrap_or("");
+    let mut roots = Vec::new();
+    for sibling in doc.element_children(parent) {
+        if removed[sibling] {
+            continue;
+        }
+        // A sibling <article> with its own heading is the next story, not more of this one.
+        let separate_story = doc.tag(top) == Some("article")
+            && doc.tag(sibling) == Some("article")
+            && has_heading(doc, sibling);
+        let keep = sibling == top
+            || !separate_story && {
+                let bonus =
+                    if !top_class.is_empty() && doc.attr(sibling, "class") == Some(top_class) {
+                        top_score * 0.2
+                    } else {
+                        0.0
+                    };
+                let scored = score[sibling].is_some_and(|s| s + bonus >= threshold);
+                scored
+                    || (doc.tag(sibling) == Some("p")
+                        && sibling_paragraph_belongs(doc, sibling, &stats[sibling]))
+            };
+        if keep {
+            roots.push(sibling);
+        }
+    }
+    Selection { roots }
+}
+
+fn has_heading(doc: &Document, id: NodeId) -> bool {
+    doc.descendants(id)
+        .any(|n| matches!(doc.tag(n), Some("h1" | "h2" | "h3")))
+}
+
+fn sibling_paragraph_belongs(doc: &Document, p: NodeId, s: &Stats) -> bool {
+    let density = s.link_density();
+    if s.text > 80 {
+        return density < 0.25;
+    }
+    if s.text == 0 || density > 0.0 {
+        return false;
+    }
+    let text = doc.text_content(p);
+    let text = text.trim_end();
+    text.ends_with('.') || text.contains(". ")
+}
