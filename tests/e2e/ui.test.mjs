@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { join } from 'node:path';
+import * as harness from './harness.mjs';
 import { startServer, hasSeedArticle, launch, open, waitForState, overlayInfo, screenshot, unavailable, ROOT } from './harness.mjs';
 
 const server = await startServer();
@@ -89,7 +90,10 @@ describe('settings', () => {
 });
 
 // The extension's base URL (chrome-extension://ID/ or moz-extension://UUID/), or null.
+// Firefox needs the harness to fix the profile's UUID (pref extensions.webextensions.uuids);
+// when it offers extensionBase, that is used.
 async function extensionBase(browser, browserName) {
+  if (typeof harness.extensionBase === 'function') return harness.extensionBase(browser, browserName);
   if (browserName === 'chromium') {
     const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), { timeout: 10000 });
     return target.url().replace(/background\.js$/, '');
