@@ -850,7 +850,8 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
       const showPanel = state === 'ready' || state === 'error' || (state === 'reading' && (this.readSlowly || this.findings.length > 0));
       this.panel.hidden = !showPanel;
       if (!showPanel) return;
-      const collapsed = this.readerCollapsed ?? (state !== 'ready' || this.coversText);
+      // Open by itself only with something to show and room to show it.
+      const collapsed = this.readerCollapsed ?? (state !== 'ready' || this.coversText || !this.findings.length);
       this.panel.setAttribute('data-collapsed', String(collapsed));
       this.pill.setAttribute('aria-expanded', String(!collapsed));
 
