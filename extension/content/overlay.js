@@ -690,7 +690,7 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
       explain.append(explanation);
       const strength = strengthLabel(finding.strength);
       const extra = [];
-      if (finding.kind === 'attribution' && finding.source) extra.push('Source: ' + finding.source);
+      if (finding.kind === 'attribution' && finding.source && !explanation.includes(finding.source)) extra.push('Source: ' + finding.source);
       if (finding.kind === 'unsourced_claim') extra.push('Missing: ' + (finding.missing || info.missing) + '.');
       tip.replaceChildren(
         el('div', { class: 'tip-head' },
