@@ -691,7 +691,10 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
       const strength = strengthLabel(finding.strength);
       const extra = [];
       if (finding.kind === 'attribution' && finding.source && !explanation.includes(finding.source)) extra.push('Source: ' + finding.source);
-      if (finding.kind === 'unsourced_claim') extra.push('Missing: ' + (finding.missing || info.missing) + '.');
+      // Say what is missing unless the analyser's explanation already does.
+      if (finding.kind === 'unsourced_claim' && (finding.missing || !/\bsource\b/i.test(explanation))) {
+        extra.push('Missing: ' + (finding.missing || info.missing) + '.');
+      }
       tip.replaceChildren(
         el('div', { class: 'tip-head' },
           swatch(finding.kind),
