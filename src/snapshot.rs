@@ -8,7 +8,7 @@ use serde::Deserialize;
 /// Attributes the content script keeps; extraction looks at nothing else.
 /// `data-caveat-hidden` marks elements the browser does not render (display:none,
 /// visibility:hidden); their content is left out of the snapshot.
-pub const KEPT_ATTRIBUTES: [&str; 16] = [
+pub const KEPT_ATTRIBUTES: [&str; 20] = [
     "id",
     "class",
     "role",
@@ -24,6 +24,10 @@ pub const KEPT_ATTRIBUTES: [&str; 16] = [
     "content",
     "type",
     "datetime",
+    "rel",
+    "summary",
+    "datatable",
+    "http-equiv",
     "data-caveat-hidden",
 ];
 

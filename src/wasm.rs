@@ -84,17 +84,26 @@ pub fn analyze_live(root: web_sys::Node, request: JsValue) -> JsValue {
     object.into()
 }
 
+/// The article `analyze_live` would analyse under `root` (to compare with the CLI, and to time extraction on the live DOM).
+#[wasm_bindgen]
+pub fn extract_live(root: web_sys::Node) -> JsValue {
+    to_js(&extract(&LiveDocument::walk(&root).document))
+}
+
 struct LiveDocument {
     document: Document,
     text_ids: Vec<Option<usize>>,
     text_nodes: js_sys::Array,
 }
 
-/// Content that is never article text (the JSON-LD metadata script is the exception).
-fn skipped(tag: &str, element: &web_sys::Element) -> bool {
+/// Elements whose content is never article text (the JSON-LD metadata script is the
+/// exception). They stay in the tree as empty elements, as in the snapshot: extraction's
+/// structural checks (only children, block children) count them as the native parser does.
+fn content_skipped(tag: &str, element: &web_sys::Element) -> bool {
     match tag {
-        "style" | "noscript" | "svg" | "iframe" | "template" | "caveat-overlay" => true,
-        "script" => element.get_attribute("type").as_deref() != Some("application/ld+json"),
+        "style" | "noscript" | "svg" | "iframe" | "template" => true,
+        "script" => element.get_attribute("type").map(|t| t.trim().to_ascii_lowercase()).as_deref()
+            != Some("application/ld+json"),
         _ => false,
     }
 }
@@ -115,12 +124,15 @@ impl LiveDocument {
                 web_sys::Node::ELEMENT_NODE => {
                     let element: &web_sys::Element = node.unchecked_ref();
                     let tag = element.local_name().to_ascii_lowercase();
-                    if skipped(&tag, element) {
+                    // Caveat's own overlay is not part of the page.
+                    if tag == "caveat-overlay" {
                         continue;
                     }
                     let id = live.document.append_element(parent, &tag, kept_attributes(element));
                     live.text_ids.push(None);
-                    push_children(&mut stack, &node, id);
+                    if !content_skipped(&tag, element) {
+                        push_children(&mut stack, &node, id);
+                    }
                 }
                 web_sys::Node::TEXT_NODE | web_sys::Node::CDATA_SECTION_NODE => {
                     let text = node.node_value().unwrap_or_default();
@@ -144,6 +156,9 @@ fn push_children(stack: &mut Vec<(web_sys::Node, NodeId)>, node: &web_sys::Node,
     }
 }
 
+/// The snapshot's attributes, plus the inline `style`: the live walk reads no computed
+/// style (one call per element would cost more than the extraction), so content hidden
+/// by an inline style is left out the way the native parser leaves it out.
 fn kept_attributes(element: &web_sys::Element) -> Vec<(String, String)> {
     if !element.has_attributes() {
         return Vec::new();
@@ -152,6 +167,6 @@ fn kept_attributes(element: &web_sys::Element) -> Vec<(String, String)> {
     (0..attributes.length())
         .filter_map(|i| attributes.item(i))
         .map(|attr| (attr.name().to_ascii_lowercase(), attr.value()))
-        .filter(|(name, _)| KEPT_ATTRIBUTES.contains(&name.as_str()))
+        .filter(|(name, _)| name == "style" || KEPT_ATTRIBUTES.contains(&name.as_str()))
         .collect()
 }

@@ -9,10 +9,10 @@
 
   // Keep in step with KEPT_ATTRIBUTES in src/snapshot.rs.
   const KEPT_ATTRIBUTES = ['id', 'class', 'role', 'itemprop', 'itemtype', 'href', 'hidden', 'aria-hidden',
-    'lang', 'dir', 'name', 'property', 'content', 'type', 'datetime'];
+    'lang', 'dir', 'name', 'property', 'content', 'type', 'datetime', 'rel', 'summary', 'datatable', 'http-equiv'];
   const SKIPPED = new Set(['style', 'noscript', 'svg', 'iframe', 'template', 'canvas', 'video', 'audio',
-    'object', 'embed', 'select', 'textarea', 'caveat-overlay']);
-  // Phrasing elements are rarely hidden on their own; skipping their style check
+    'object', 'embed', 'select', 'textarea']);
+  // Phrasing elements are rarely hidden by a stylesheet; skipping their style check
   // saves most getComputedStyle calls on a text-heavy page.
   const INLINE = new Set(['a', 'span', 'em', 'strong', 'b', 'i', 'u', 's', 'code', 'small', 'sub', 'sup', 'abbr',
     'time', 'mark', 'cite', 'q', 'br', 'wbr', 'img', 'dfn', 'kbd', 'var', 'samp', 'bdi', 'bdo', 'data', 'font']);
@@ -75,16 +75,21 @@
       }
       if (node.nodeType !== Node.ELEMENT_NODE) continue;
       const tag = node.localName;
-      if (SKIPPED.has(tag)) continue;
+      if (tag === 'caveat-overlay') continue;
+      // Elements whose content is never read stay as empty elements: extraction counts
+      // them (embeds, only children, block children) as it does on the native parse.
+      if (SKIPPED.has(tag) || (tag === 'script' && !isJsonLd(node))) {
+        nodes.push({ parent, tag });
+        continue;
+      }
       if (tag === 'script') {
-        if (isJsonLd(node)) {
-          const index = nodes.push({ parent, tag, attrs: [['type', 'application/ld+json']] }) - 1;
-          nodes.push({ parent: index, text: node.textContent });
-        }
+        const index = nodes.push({ parent, tag, attrs: [['type', 'application/ld+json']] }) - 1;
+        nodes.push({ parent: index, text: node.textContent });
         continue;
       }
       const attrs = attributesOf(node);
-      const hidden = !INLINE.has(tag) && isHidden(node);
+      // Phrasing elements are checked only when an inline style may hide them.
+      const hidden = (!INLINE.has(tag) || node.hasAttribute('style')) && isHidden(node);
       if (hidden) attrs.push(['data-caveat-hidden', '1']);
       const index = nodes.push({ parent, tag, attrs }) - 1;
       if (hidden) continue;
