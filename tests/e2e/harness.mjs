@@ -25,13 +25,14 @@ export function unavailable(name) {
   return null;
 }
 
-// Launches `name` ('chromium' | 'firefox') with the built extension installed.
-export async function launch(name, { headless = true } = {}) {
+// Launches `name` ('chromium' | 'firefox') with the built extension installed
+// (Chromium only: `withExtension: false` launches it bare, for benchmarks).
+export async function launch(name, { headless = true, withExtension = true } = {}) {
   const { executable, extension } = BROWSERS[name];
   if (name === 'chromium') {
     return puppeteer.launch({
       executablePath: executable,
-      enableExtensions: [extension],
+      enableExtensions: withExtension ? [extension] : false,
       pipe: true,
       headless,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',

@@ -4,6 +4,9 @@
 //   /seed/article.html   ../shared/data/articles/seed/article.html, when present
 //   /readability/NAME/source.html  Mozilla Readability's test pages in ../shared, when present
 //   /csp/<any of above>  the same file, sent with a strict Content-Security-Policy header
+//   /inert/<any of above>  the same file with a CSP under which none of the page's own scripts
+//                        runs; only the demo's wasm glue under /pkg/ may load (to compare a
+//                        page's static HTML in the browser with the native parser's reading)
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -14,6 +17,7 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const SEED_ARTICLE = resolve(ROOT, '../shared/data/articles/seed/article.html');
 export const READABILITY_PAGES = resolve(ROOT, '../shared/data/articles/readability');
 export const STRICT_CSP = "default-src 'self'; script-src 'self'";
+const inertCsp = (origin) => `script-src ${origin}/pkg/ 'wasm-unsafe-eval'`;
 
 const MOUNTS = [
   ['/pages/', join(ROOT, 'tests/e2e/pages')],
@@ -57,6 +61,9 @@ async function handle(request, response) {
   if (path.startsWith('/csp/')) {
     headers['Content-Security-Policy'] = STRICT_CSP;
     path = path.slice('/csp'.length);
+  } else if (path.startsWith('/inert/')) {
+    headers['Content-Security-Policy'] = inertCsp(`http://127.0.0.1:${request.socket.localPort}`);
+    path = path.slice('/inert'.length);
   }
   // Browsers ask for it on every page; answering spares the console a 404 error.
   if (path === '/favicon.ico') {
