@@ -3,6 +3,7 @@
 #   ./build.sh [build]                        wasm core, native CLI, extension for Chrome and Firefox
 #   ./build.sh test                           build, then cargo test, clippy, web-ext lint, browser tests
 #   ./build.sh demo [--browser chromium|firefox]  build, serve www/ and sample pages, optionally open a browser
+#   ./build.sh bench                          build, then `caveat bench` and extraction timings in Chromium
 # Every step says what it does; a failing step says which one failed. Safe to re-run:
 # steps whose inputs did not change are skipped.
 set -euo pipefail
@@ -301,6 +302,21 @@ run_tests() {
   [ "$FAILED" -eq 0 ]
 }
 
+# ---- bench --------------------------------------------------------------------------------------
+
+# Figures only (no pass/fail on speed); fails only when a benchmark cannot run.
+run_bench() {
+  install_browsers
+  build_all
+  local failed=0
+  step "Bench: native (target/release/caveat bench)"
+  target/release/caveat bench || { note "caveat bench failed (exit $?)"; failed=1; }
+  step "Bench: extraction in headless Chromium (tests/bench/extract-browser.mjs)"
+  node tests/bench/extract-browser.mjs || { note "the browser benchmark failed (exit $?)"; failed=1; }
+  [ "$failed" -eq 0 ] || die "a benchmark could not run (see above)"
+  STEP=""
+}
+
 # ---- demo ----------------------------------------------------------------------------------------
 
 run_demo() {
@@ -326,6 +342,7 @@ case $command in
   build) build_all ;;
   test) run_tests ;;
   demo) run_demo "$@" ;;
-  -h | --help | help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//' ;;
-  *) die "unknown command '$command' (build, test, demo)" ;;
+  bench) run_bench ;;
+  -h | --help | help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//' ;;
+  *) die "unknown command '$command' (build, test, demo, bench)" ;;
 esac

@@ -1,0 +1,116 @@
+// Article extraction in headless Chromium, three ways on the same loaded page:
+//   live      Caveat's wasm in the page reading the live DOM (extract_live, the demo's path)
+//   snapshot  the content script's snapshot + JSON + extract_snapshot (the extension's path,
+//             without the message to the background)
+//   readability  Mozilla Readability.js: new Readability(document.cloneNode(true)).parse()
+// Prints the median of RUNS timed runs after WARMUP untimed ones, and the ratios. Figures
+// only, no assertions. Run by `./build.sh bench`; needs a build (www/pkg) and ../shared.
+//   node tests/bench/extract-browser.mjs [page names under ../shared/data/articles/readability]
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { startServer, launch, open, unavailable, hasSeedArticle, ROOT } from '../e2e/harness.mjs';
+import { READABILITY_PAGES } from '../e2e/server.mjs';
+
+const WARMUP = 3;
+const RUNS = 15;
+// What a reader would call a typical news page, besides the largest pages of the set.
+const TYPICAL = ['guardian-1', 'nytimes-1', 'bbc-1'];
+
+function fail(message) {
+  console.error(`extract-browser: ${message}`);
+  process.exit(1);
+}
+
+function pagesToMeasure() {
+  const named = process.argv.slice(2);
+  if (!existsSync(READABILITY_PAGES)) fail(`${READABILITY_PAGES} is absent (the benchmark needs ../shared)`);
+  const all = readdirSync(READABILITY_PAGES)
+    .map((name) => ({ name, file: join(READABILITY_PAGES, name, 'source.html') }))
+    .filter(({ file }) => existsSync(file))
+    .map((page) => ({ ...page, bytes: statSync(page.file).size }));
+  const byName = new Map(all.map((page) => [page.name, page]));
+  let chosen;
+  if (named.length) {
+    chosen = named.map((name) => byName.get(name) || fail(`no page ${name} under ${READABILITY_PAGES}`));
+  } else {
+    const largest = [...all].sort((a, b) => b.bytes - a.bytes).slice(0, 3);
+    chosen = [...largest, ...TYPICAL.map((name) => byName.get(name)).filter((p) => p && !largest.includes(p))];
+  }
+  const pages = chosen.map(({ name, bytes }) => ({ name, bytes, path: `/inert/readability/${name}/source.html` }));
+  if (hasSeedArticle()) pages.push({ name: 'seed article', bytes: null, path: '/inert/seed/article.html' });
+  return pages;
+}
+
+// Runs in the page: times each way of extracting; returns medians in ms and what each found.
+async function measure({ warmup, runs }) {
+  const glue = await import(`${location.origin}/pkg/caveat.js`);
+  await glue.default();
+  const median = (times) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
+  const time = (fn) => {
+    for (let i = 0; i < warmup; i++) fn();
+    const times = [];
+    let result;
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      result = fn();
+      times.push(performance.now() - start);
+    }
+    return { ms: median(times), result };
+  };
+  const live = time(() => glue.extract_live(document));
+  const snapshot = time(() => glue.extract_snapshot(JSON.stringify(globalThis.CaveatSnapshot.take(document).snapshot)));
+  // The parts of the snapshot path, for where its time goes.
+  const take = time(() => globalThis.CaveatSnapshot.take(document));
+  const json = JSON.stringify(take.result.snapshot);
+  const wasm = time(() => glue.extract_snapshot(json));
+  const readability = time(() => new globalThis.Readability(document.cloneNode(true)).parse());
+  const words = (text) => (text.match(/\S+/g) || []).length;
+  const caveatWords = (article) => words(article.blocks.map((b) => b.text).join(' '));
+  return {
+    elements: document.getElementsByTagName('*').length,
+    live: { ms: live.ms, words: caveatWords(live.result) },
+    snapshot: { ms: snapshot.ms, words: caveatWords(snapshot.result), takeMs: take.ms, wasmMs: wasm.ms, kb: json.length / 1024 },
+    readability: { ms: readability.ms, words: readability.result ? words(readability.result.textContent) : 0 },
+  };
+}
+
+async function main() {
+  const why = unavailable('chromium');
+  if (why) fail(why);
+  if (!existsSync(join(ROOT, 'www/pkg/caveat.js'))) fail('www/pkg/ is not built (run ./build.sh)');
+  const require = createRequire(import.meta.url);
+  const readabilitySource = readFileSync(require.resolve('@mozilla/readability/Readability.js'), 'utf8');
+  const snapshotSource = readFileSync(join(ROOT, 'extension/content/snapshot.js'), 'utf8');
+  const pages = pagesToMeasure();
+  const server = await startServer();
+  // Without the extension: only the page's own work is timed.
+  const browser = await launch('chromium', { withExtension: false });
+  console.log(`Extraction in headless Chromium (${await browser.version()}), median of ${RUNS} runs after ${WARMUP} warm-up runs.`);
+  console.log('Pages are served with a CSP that stops their own scripts; their style sheets apply as loaded offline.');
+  const pad = (value, width) => String(value).padStart(width);
+  console.log(`\n${'page'.padEnd(14)} ${pad('KB', 6)} ${pad('elements', 8)} | ${pad('live ms', 8)} ${pad('snapshot ms', 11)} ` +
+    `(take + wasm) ${pad('Readability ms', 14)} | ${pad('R/live', 6)} ${pad('R/snap', 6)} | words live/snapshot/Readability`);
+  try {
+    for (const page of pages) {
+      const { page: tab } = await open(browser, server.url + page.path, { waitUntil: 'domcontentloaded' });
+      // Evaluated by the driver: the page's CSP forbids adding scripts to it.
+      await tab.evaluate(snapshotSource);
+      // Readability.js declares a global function Readability when run as a classic script.
+      await tab.evaluate(`${readabilitySource}\n;globalThis.Readability = Readability;`);
+      const f = await tab.evaluate(measure, { warmup: WARMUP, runs: RUNS });
+      await tab.close();
+      const kb = page.bytes === null ? '' : Math.round(page.bytes / 1024);
+      console.log(`${page.name.padEnd(14)} ${pad(kb, 6)} ${pad(f.elements, 8)} | ${pad(f.live.ms.toFixed(1), 8)} ` +
+        `${pad(f.snapshot.ms.toFixed(1), 11)} (${f.snapshot.takeMs.toFixed(1)} + ${f.snapshot.wasmMs.toFixed(1)}) ` +
+        `${pad(f.readability.ms.toFixed(1), 14)} | ${pad((f.readability.ms / f.live.ms).toFixed(1), 6)} ` +
+        `${pad((f.readability.ms / f.snapshot.ms).toFixed(1), 6)} | ${f.live.words}/${f.snapshot.words}/${f.readability.words}`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  console.log('\nR/live, R/snap: Readability\'s time over Caveat\'s. Target: live-DOM extraction of a typical news page < 20 ms.');
+}
+
+main().catch((e) => fail(e.stack || e.message));
