@@ -313,6 +313,7 @@ run_bench() {
   target/release/caveat bench || { note "caveat bench failed (exit $?)"; failed=1; }
   step "Bench: extraction in headless Chromium (tests/bench/extract-browser.mjs)"
   node tests/bench/extract-browser.mjs || { note "the browser benchmark failed (exit $?)"; failed=1; }
+  STEP="bench"
   [ "$failed" -eq 0 ] || die "a benchmark could not run (see above)"
   STEP=""
 }
