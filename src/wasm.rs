@@ -157,8 +157,8 @@ fn push_children(stack: &mut Vec<(web_sys::Node, NodeId)>, node: &web_sys::Node,
 }
 
 /// The snapshot's attributes, plus the inline `style`: the live walk reads no computed
-/// style (one call per element would cost more than the extraction), so content hidden
-/// by an inline style is left out the way the native parser leaves it out.
+/// style (to stay cheap), so content hidden by an inline style is left out the way the
+/// native parser leaves it out.
 fn kept_attributes(element: &web_sys::Element) -> Vec<(String, String)> {
     if !element.has_attributes() {
         return Vec::new();
@@ -166,7 +166,10 @@ fn kept_attributes(element: &web_sys::Element) -> Vec<(String, String)> {
     let attributes = element.attributes();
     (0..attributes.length())
         .filter_map(|i| attributes.item(i))
-        .map(|attr| (attr.name().to_ascii_lowercase(), attr.value()))
-        .filter(|(name, _)| name == "style" || KEPT_ATTRIBUTES.contains(&name.as_str()))
+        .filter_map(|attr| {
+            // Values are fetched only for kept names: pages carry long data-* values.
+            let name = attr.name().to_ascii_lowercase();
+            (name == "style" || KEPT_ATTRIBUTES.contains(&name.as_str())).then(|| (name, attr.value()))
+        })
         .collect()
 }

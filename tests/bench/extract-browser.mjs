@@ -13,7 +13,7 @@ import { startServer, launch, open, unavailable, hasSeedArticle, ROOT } from '..
 import { READABILITY_PAGES } from '../e2e/server.mjs';
 
 const WARMUP = 3;
-const RUNS = 15;
+const RUNS = 21;
 // What a reader would call a typical news page, besides the largest pages of the set.
 const TYPICAL = ['guardian-1', 'nytimes-1', 'bbc-1'];
 
@@ -46,25 +46,33 @@ function pagesToMeasure() {
 async function measure({ warmup, runs }) {
   const glue = await import(`${location.origin}/pkg/caveat.js`);
   await glue.default();
-  const time = (fn) => {
-    for (let i = 0; i < warmup; i++) fn();
-    const times = [];
-    let result;
-    for (let i = 0; i < runs; i++) {
-      const start = performance.now();
-      result = fn();
-      times.push(performance.now() - start);
-    }
-    times.sort((a, b) => a - b);
-    return { ms: times[Math.floor(times.length / 2)], min: times[0], result };
+  let json;
+  const ways = {
+    live: () => glue.extract_live(document),
+    snapshot: () => glue.extract_snapshot(JSON.stringify(globalThis.CaveatSnapshot.take(document).snapshot)),
+    // The parts of the snapshot path, for where its time goes.
+    take: () => globalThis.CaveatSnapshot.take(document),
+    stringify: () => (json = JSON.stringify(globalThis.CaveatSnapshot.take(document).snapshot)),
+    wasm: () => glue.extract_snapshot(json),
+    readability: () => new globalThis.Readability(document.cloneNode(true)).parse(),
   };
-  const live = time(() => glue.extract_live(document));
-  const snapshot = time(() => glue.extract_snapshot(JSON.stringify(globalThis.CaveatSnapshot.take(document).snapshot)));
-  // The parts of the snapshot path, for where its time goes.
-  const take = time(() => globalThis.CaveatSnapshot.take(document));
-  const stringify = time(() => JSON.stringify(take.result.snapshot));
-  const wasm = time(() => glue.extract_snapshot(stringify.result));
-  const readability = time(() => new globalThis.Readability(document.cloneNode(true)).parse());
+  // Round-robin, so that load from elsewhere on the machine falls on every way alike.
+  const times = Object.fromEntries(Object.keys(ways).map((way) => [way, []]));
+  const results = {};
+  for (let round = 0; round < warmup + runs; round++) {
+    for (const [way, fn] of Object.entries(ways)) {
+      const start = performance.now();
+      results[way] = fn();
+      if (round >= warmup) times[way].push(performance.now() - start);
+    }
+  }
+  const stats = (way) => {
+    const sorted = [...times[way]].sort((a, b) => a - b);
+    return { ms: sorted[Math.floor(sorted.length / 2)], min: sorted[0], result: results[way] };
+  };
+  const [live, snapshot, take, wasm, readability] = ['live', 'snapshot', 'take', 'wasm', 'readability'].map(stats);
+  // `stringify` timed take + JSON; its own share is the difference of the medians.
+  const stringify = { ms: Math.max(0, stats('stringify').ms - take.ms) };
   const words = (text) => (text.match(/\S+/g) || []).length;
   const caveatWords = (article) => words(article.blocks.map((b) => b.text).join(' '));
   return {
