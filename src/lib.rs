@@ -2,6 +2,7 @@
 //! unsourced claims. Browser-free; `wasm` only converts between the DOM and this core.
 
 pub mod analyze;
+pub mod segment;
 pub mod article;
 pub mod dom;
 pub mod extract;
