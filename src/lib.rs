@@ -2,6 +2,7 @@
 //! unsourced claims. Browser-free; `wasm` only converts between the DOM and this core.
 
 pub mod analyze;
+pub mod lexicon;
 pub mod segment;
 pub mod article;
 pub mod dom;
