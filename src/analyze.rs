@@ -1,10 +1,15 @@
-//! The analysis pipeline. Placeholder until the analyzer issue lands: marks every
-//! "may" as speculation, so the extension's plumbing can be built and tested.
+//! The analysis pipeline: segment the text, match the lexicons once, then run the
+//! rules (attribution → hedges → unsourced claims) and summarise.
 
 use crate::article::Article;
-use crate::finding::{Finding, Kind};
+use crate::finding::Finding;
+use crate::lexicon::{parse_list, LexKind, Lexicon, Match, Normalized};
+use crate::segment::{segment, Segmented};
 use crate::span::Span;
+use crate::{attribution, claim, hedge, summary};
 use serde::{Deserialize, Serialize};
+
+pub use crate::summary::Summary;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -13,6 +18,17 @@ pub enum Sensitivity {
     #[default]
     Balanced,
     Lenient,
+}
+
+impl Sensitivity {
+    /// Findings weaker than this are not reported.
+    pub fn min_strength(self) -> f32 {
+        match self {
+            Sensitivity::Strict => 0.3,
+            Sensitivity::Balanced => 0.45,
+            Sensitivity::Lenient => 0.65,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -26,41 +42,93 @@ pub struct Options {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Summary {
-    pub sentences: usize,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
     pub findings: Vec<Finding>,
     pub summary: Summary,
 }
 
-/// Plain text: paragraphs are separated by blank lines. Offsets are chars of `text`.
-pub fn analyze_text(text: &str, _options: &Options) -> Analysis {
-    let mut findings = Vec::new();
-    let chars: Vec<char> = text.chars().collect();
-    let lower: Vec<char> = chars.iter().flat_map(|c| c.to_lowercase()).collect();
-    if lower.len() == chars.len() {
-        for i in 0..chars.len().saturating_sub(2) {
-            let word_start = i == 0 || !chars[i - 1].is_alphanumeric();
-            let word_end = i + 3 == chars.len() || !chars[i + 3].is_alphanumeric();
-            if word_start && word_end && lower[i..i + 3] == ['m', 'a', 'y'] {
-                findings.push(Finding {
-                    kind: Kind::Speculation,
-                    span: Span::new(i, i + 3),
-                    cue: chars[i..i + 3].iter().collect(),
-                    explanation: "'may' — a hedge: the writer does not claim this is so.".into(),
-                    strength: 0.5,
-                    source: None,
-                });
-            }
-        }
-    }
-    Analysis { findings, summary: Summary::default() }
+/// The text prepared once for every rule: tokens, sentences, quotes, lexicon matches.
+pub struct Input<'a> {
+    pub text: &'a str,
+    pub seg: Segmented,
+    pub norm: Normalized,
+    /// Sorted by start token, longest first.
+    pub matches: Vec<Match>,
+    /// Char spans of links in `text`.
+    pub links: Vec<Span>,
+    sentence_of: Vec<u32>,
 }
 
-/// An extracted article; offsets are chars of `article.text()`.
+impl<'a> Input<'a> {
+    pub fn new(text: &'a str, options: &Options, links: Vec<Span>) -> Input<'a> {
+        let seg = segment(text);
+        let norm = Normalized::new(text, &seg);
+        let mut matches = Lexicon::builtin().find(&norm);
+        if !options.custom_hedges.is_empty() || !options.custom_sources.is_empty() {
+            let custom = |words: &[String]| words.iter().flat_map(|w| parse_list(w)).collect::<Vec<_>>();
+            let lexicon = Lexicon::new([
+                (LexKind::CustomHedge, custom(&options.custom_hedges)),
+                (LexKind::CustomSource, custom(&options.custom_sources)),
+            ]);
+            matches.extend(lexicon.find(&norm));
+            matches.sort_by(|a, b| a.tokens.start.cmp(&b.tokens.start).then(b.tokens.end.cmp(&a.tokens.end)));
+        }
+        let mut sentence_of = vec![u32::MAX; seg.tokens.len()];
+        for (s, sentence) in seg.sentences.iter().enumerate() {
+            sentence_of[sentence.tokens.clone()].iter_mut().for_each(|x| *x = s as u32);
+        }
+        Input { text, seg, norm, matches, links, sentence_of }
+    }
+
+    /// Index of the sentence holding token `i`.
+    pub fn sentence_of(&self, i: usize) -> usize {
+        self.sentence_of[i] as usize
+    }
+
+    /// The lexicon matches that start in sentence `s` and end inside it.
+    pub fn sentence_matches(&self, s: usize) -> &[Match] {
+        let range = &self.seg.sentences[s].tokens;
+        let from = self.matches.partition_point(|m| m.tokens.start < range.start);
+        let to = self.matches.partition_point(|m| m.tokens.start < range.end);
+        &self.matches[from..to]
+    }
+
+    /// The token containing or following char `pos`.
+    pub fn token_at_char(&self, pos: usize) -> usize {
+        let k = self.seg.tokens.partition_point(|t| t.end <= pos);
+        k.min(self.seg.tokens.len().saturating_sub(1))
+    }
+
+    pub fn sentence_at_char(&self, pos: usize) -> usize {
+        self.sentence_of(self.token_at_char(pos))
+    }
+}
+
+fn run(input: &Input, options: &Options) -> Analysis {
+    let attributions = attribution::find(input);
+    let hedges = hedge::find(input, &attributions);
+    let min = options.sensitivity.min_strength();
+    let mut findings: Vec<Finding> = attributions.findings.iter().cloned().chain(hedges).filter(|f| f.strength >= min).collect();
+    findings.extend(claim::find(input, &attributions, &findings).into_iter().filter(|f| f.strength >= min));
+    findings.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+    let summary = summary::summarize(input, &findings);
+    Analysis { findings, summary }
+}
+
+/// Plain text: paragraphs are separated by blank lines. Offsets are chars of `text`.
+pub fn analyze_text(text: &str, options: &Options) -> Analysis {
+    run(&Input::new(text, options, Vec::new()), options)
+}
+
+/// An extracted article; offsets are chars of `article.text()`. Links in the blocks
+/// count as sources for the sentences that hold them.
 pub fn analyze_article(article: &Article, options: &Options) -> Analysis {
-    analyze_text(&article.text(), options)
+    let text = article.text();
+    let links = article
+        .blocks
+        .iter()
+        .zip(article.block_offsets())
+        .flat_map(|(block, at)| block.links.iter().map(move |l| Span::new(at + l.span.start, at + l.span.end)))
+        .collect();
+    run(&Input::new(&text, options, links), options)
 }

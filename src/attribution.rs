@@ -1,0 +1,433 @@
+//! Who says so: cues of saying and believing with their sources, quotations with
+//! their speakers, and vague sources ("critics say", "reports indicate").
+
+use crate::analyze::Input;
+use crate::finding::{Finding, Kind};
+use crate::lexicon::LexKind;
+use crate::segment::TokenKind;
+use std::ops::Range;
+
+/// What the other rules need to know about attributions.
+#[derive(Debug, Default)]
+pub struct Attributions {
+    pub findings: Vec<Finding>,
+    /// Per sentence: the token from which the rest of the sentence is reported speech of a
+    /// named source (hedges after it are the source's, not the writer's).
+    pub reported_from: Vec<Option<usize>>,
+    /// Per sentence: has an attribution or vague attribution.
+    pub sourced: Vec<bool>,
+    /// Per quote (index in `Segmented::quotes`): its speaker, when known.
+    pub quote_speakers: Vec<Option<String>>,
+}
+
+/// Words skipped between a verb of saying and its subject: "Peskov has also said".
+const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "was", "were", "is", "are", "also", "later", "previously", "then", "further", "again",
+    "recently", "publicly", "repeatedly", "reportedly", "not", "did", "does", "do", "would", "will", "could", "may",
+    "might", "once", "first", "already", "often", "never", "always", "even", "still", "just", "privately", "openly",
+    "explicitly", "clearly", "flatly", "quickly", "himself", "herself", "themselves", "been", "being", "had",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "you", "it", "who"];
+
+/// Capitalised words that do not start a name.
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "but", "and", "or", "so", "yet", "however", "in", "on", "at",
+    "for", "with", "as", "when", "while", "if", "after", "before", "since", "meanwhile", "moreover", "still", "then",
+    "there", "here", "what", "why", "how", "who", "which", "where", "it", "he", "she", "they", "we", "i", "you",
+    "his", "her", "their", "our", "my", "its", "some", "many", "most", "others", "one", "both", "all", "no", "not",
+    "also", "instead", "now", "today", "yesterday", "asked", "said", "says", "according", "by", "from", "to", "of",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+];
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your", "one",
+    "another", "each", "every", "both",
+];
+
+/// Cue words that are nouns ("in a statement") or need a clear subject to be a cue ("found", "show").
+fn needs_subject(word: &str) -> bool {
+    matches!(
+        word,
+        "show" | "shows" | "showed" | "showing" | "find" | "finds" | "found" | "call" | "calls" | "called" | "calling"
+            | "support" | "supports" | "supported" | "oppose" | "opposes" | "opposed"
+            | "decline" | "declines" | "declined" | "refuse" | "refuses" | "refused" | "question" | "questioned"
+            | "questioning" | "want" | "wants" | "wanted" | "know" | "knows" | "knew" | "feel" | "feels" | "felt"
+            | "expect" | "expects" | "expected" | "expecting" | "estimate" | "estimates" | "estimated" | "attack"
+            | "attacks" | "attacked" | "agree" | "agrees" | "agreed" | "hope" | "hopes" | "hoped" | "fear" | "fears"
+            | "feared" | "report" | "reports" | "reported" | "reporting" | "state" | "states" | "note" | "notes"
+            | "claim" | "claims" | "quote" | "quotes" | "cite" | "cites" | "describe" | "describes" | "described"
+            | "per" | "go on" | "goes on" | "went on" | "thought" | "think" | "thinks" | "believe" | "believes"
+            | "believed" | "defend" | "defended" | "defends" | "reject" | "rejects" | "rejected" | "dismiss"
+            | "dismissed" | "dismisses" | "endorse" | "endorses" | "endorsed" | "promise" | "promises" | "concluded"
+            | "conclude" | "concludes" | "mention" | "mentions" | "ask" | "asks" | "recall" | "recalls"
+    )
+}
+
+fn is_speech_noun(word: &str) -> bool {
+    matches!(word, "spokesman" | "spokeswoman" | "spokesperson" | "announcement" | "statement" | "interview" | "remarks" | "testimony")
+}
+
+pub fn is_capitalized(input: &Input, i: usize) -> bool {
+    let t = &input.seg.tokens[i];
+    t.kind == TokenKind::Word
+        && input.text[t.byte_start..].chars().next().is_some_and(char::is_uppercase)
+        && !NOT_NAMES.contains(&input.norm.token(i))
+}
+
+/// A run of capitalised words ending at `end` (exclusive), inside `floor..`.
+fn name_ending_at(input: &Input, floor: usize, end: usize) -> Option<Range<usize>> {
+    let mut start = end;
+    while start > floor {
+        let w = input.norm.token(start - 1);
+        if is_capitalized(input, start - 1) || (start - 1 > floor && start < end && matches!(w, "of" | "de" | "van" | "von") && is_capitalized(input, start - 2)) {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    (start < end).then_some(start..end)
+}
+
+/// A run of capitalised words starting at `start`, before `ceiling`.
+fn name_starting_at(input: &Input, start: usize, ceiling: usize) -> Option<Range<usize>> {
+    let mut end = start;
+    while end < ceiling && (is_capitalized(input, end) || (end > start && input.norm.token(end) == "." && end + 1 < ceiling && input.seg.tokens[end].start == input.seg.tokens[end - 1].end)) {
+        end += 1;
+    }
+    while end > start && input.norm.token(end - 1) == "." {
+        end -= 1;
+    }
+    (end > start).then_some(start..end)
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Source {
+    Named(String),
+    Pronoun,
+    Vague(String),
+    /// A definite noun phrase: "the company", "the report".
+    Phrase(String),
+}
+
+/// The subject of a cue at `cue_start`, looking left within `floor..`.
+fn subject_before(input: &Input, vague: &[bool], floor: usize, cue_start: usize) -> Option<Source> {
+    let mut k = cue_start;
+    while k > floor && AUXILIARIES.contains(&input.norm.token(k - 1)) {
+        k -= 1;
+    }
+    if k == floor {
+        return None;
+    }
+    let w = input.norm.token(k - 1);
+    if w == "," {
+        // "Dmitry Peskov, the Kremlin spokesman, said": the name before the appositive.
+        let mut j = k - 1;
+        let lower = floor.max(k.saturating_sub(12));
+        while j > lower {
+            j -= 1;
+            if input.norm.token(j) == "," {
+                if let Some(name) = name_ending_at(input, floor, j) {
+                    return Some(Source::Named(input.seg.slice(input.text, name).to_string()));
+                }
+                break;
+            }
+        }
+        return None;
+    }
+    if vague[k - 1] {
+        let start = (floor..k).rev().take_while(|&j| vague[j]).last().unwrap_or(k - 1);
+        return Some(Source::Vague(input.seg.slice(input.text, start..k).to_string()));
+    }
+    if PRONOUNS.contains(&w) {
+        return Some(Source::Pronoun);
+    }
+    if let Some(name) = name_ending_at(input, floor, k) {
+        return Some(Source::Named(input.seg.slice(input.text, name).to_string()));
+    }
+    // A lower-case noun phrase back to its determiner: "the company", "a new poll".
+    if input.seg.tokens[k - 1].kind == TokenKind::Word {
+        let lower = floor.max(k.saturating_sub(5));
+        for j in (lower..k).rev() {
+            let tok = input.norm.token(j);
+            if DETERMINERS.contains(&tok) {
+                return Some(Source::Phrase(input.seg.slice(input.text, j..k).to_string()));
+            }
+            if is_capitalized(input, j) {
+                // "Trump's campaign", "the Pentagon's statement"
+                let name = name_ending_at(input, floor, j + 1).unwrap_or(j..j + 1);
+                return Some(Source::Named(input.seg.slice(input.text, name).to_string()));
+            }
+            if input.seg.tokens[j].kind != TokenKind::Word {
+                break;
+            }
+        }
+    }
+    None
+}
+
+/// A source after the cue: "said Peskov", "said the spokesman", "according to the Pentagon".
+fn source_after(input: &Input, vague: &[bool], cue_end: usize, ceiling: usize) -> Option<Source> {
+    let mut k = cue_end;
+    if k < ceiling && DETERMINERS.contains(&input.norm.token(k)) {
+        k += 1;
+    }
+    if k >= ceiling {
+        return None;
+    }
+    if vague[k] {
+        let end = (k..ceiling).take_while(|&j| vague[j]).last().unwrap_or(k) + 1;
+        return Some(Source::Vague(input.seg.slice(input.text, cue_end..end).to_string()));
+    }
+    if let Some(name) = name_starting_at(input, k, ceiling) {
+        return Some(Source::Named(input.seg.slice(input.text, name).to_string()));
+    }
+    if k > cue_end && input.seg.tokens[k].kind == TokenKind::Word {
+        // "said the spokesman": a definite phrase of up to three words.
+        let end = (k..ceiling.min(k + 3)).take_while(|&j| input.seg.tokens[j].kind == TokenKind::Word).last()? + 1;
+        return Some(Source::Phrase(input.seg.slice(input.text, cue_end..end).to_string()));
+    }
+    None
+}
+
+pub fn find(input: &Input) -> Attributions {
+    let n_sent = input.seg.sentences.len();
+    let mut out = Attributions {
+        findings: Vec::new(),
+        reported_from: vec![None; n_sent],
+        sourced: vec![false; n_sent],
+        quote_speakers: vec![None; input.seg.quotes.len()],
+    };
+    // Tokens covered by a vague source phrase.
+    let mut vague = vec![false; input.seg.tokens.len()];
+    for m in &input.matches {
+        if matches!(m.kind, LexKind::VagueSource | LexKind::CustomSource) {
+            vague[m.tokens.clone()].iter_mut().for_each(|v| *v = true);
+        }
+    }
+    let mut last_named: Option<(usize, String)> = None;
+    let mut taken = vec![false; input.seg.tokens.len()];
+    for (s, sentence) in input.seg.sentences.iter().enumerate() {
+        let range = sentence.tokens.clone();
+        if sentence.paragraph_start && last_named.as_ref().is_some_and(|(at, _)| s > at + 3) {
+            last_named = None;
+        }
+        let matches = input.sentence_matches(s);
+        // Vague frames first: "critics say", "it is widely believed".
+        for m in matches {
+            if matches!(m.kind, LexKind::VagueFrame) && !taken[m.tokens.start] {
+                push_vague(input, &mut out, m.tokens.clone(), m.strength, &mut taken);
+                out.sourced[s] = true;
+            }
+        }
+        let is_noun_cue = |m: &crate::lexicon::Match| m.tokens.len() == 1 && is_speech_noun(input.norm.token(m.tokens.start));
+        let has_verb_cue = matches.iter().any(|m| m.kind == LexKind::SpeechVerb && !is_noun_cue(m));
+        for m in matches {
+            if !matches!(m.kind, LexKind::SpeechVerb | LexKind::Inference) || m.tokens.clone().any(|t| taken[t]) {
+                continue;
+            }
+            let in_frame = matches.iter().any(|o| o.kind == LexKind::Frame && o.tokens.start <= m.tokens.start && m.tokens.end <= o.tokens.end);
+            if (has_verb_cue && is_noun_cue(m)) || in_frame {
+                continue;
+            }
+            let cue = input.seg.slice(input.text, m.tokens.clone());
+            let first_word = input.norm.token(m.tokens.start);
+            let in_quote = input.seg.quote_of(m.tokens.start).is_some();
+            if in_quote {
+                continue;
+            }
+            // Vague source + verb of saying or inferring: "reports from the front lines indicate".
+            let before = subject_before(input, &vague, range.start, m.tokens.start);
+            if let Some(Source::Vague(_)) = before {
+                let mut start = m.tokens.start;
+                while start > range.start && (vague[start - 1] || AUXILIARIES.contains(&input.norm.token(start - 1))) {
+                    start -= 1;
+                }
+                // Include "from the front lines" style tails between a vague source and its verb.
+                push_vague(input, &mut out, start..m.tokens.end, 0.8, &mut taken);
+                out.sourced[s] = true;
+                continue;
+            }
+            if m.kind == LexKind::Inference {
+                continue; // "suggests" with no vague source is the hedge module's business.
+            }
+            let single = m.tokens.len() == 1;
+            let is_according = first_word == "according" || first_word == "per" || cue.eq_ignore_ascii_case("as reported by");
+            let source = if is_according {
+                source_after(input, &vague, m.tokens.end, range.end)
+            } else if single && is_speech_noun(first_word) {
+                // "Kremlin spokesman Dmitry Peskov", "Peskov's statement", "in a statement"
+                source_after(input, &vague, m.tokens.end, range.end)
+                    .filter(|s| matches!(s, Source::Named(_)))
+                    .or_else(|| subject_before(input, &vague, range.start, m.tokens.start))
+                    .or(Some(Source::Phrase(String::new())))
+            } else {
+                let prev_is_det = m.tokens.start > range.start
+                    && DETERMINERS.contains(&input.norm.token(m.tokens.start - 1));
+                if prev_is_det && single {
+                    continue; // "the claims", "a report": nouns
+                }
+                let after_quote = m.tokens.start > range.start
+                    && matches!(input.norm.token(m.tokens.start - 1), "," | "\"" | "”")
+                    && input.seg.quote_of(m.tokens.start - 1).is_some();
+                let after = if after_quote || m.tokens.start == range.start {
+                    source_after(input, &vague, m.tokens.end, range.end)
+                } else {
+                    None
+                };
+                after.or(before).or_else(|| {
+                    // Reported speech right after a quotation or colon: a speaker is implied.
+                    (after_quote && !needs_subject(first_word)).then(|| Source::Phrase(String::new()))
+                })
+            };
+            let Some(source) = source else { continue };
+            // "The timing suggests": an inference of the writer's, not a source speaking.
+            let also_inference = matches.iter().any(|o| o.kind == LexKind::Inference && o.tokens == m.tokens);
+            if also_inference && !matches!(source, Source::Named(_) | Source::Pronoun) {
+                continue;
+            }
+            if single && needs_subject(first_word) && !matches!(source, Source::Named(_) | Source::Pronoun | Source::Phrase(_)) {
+                continue;
+            }
+            if let Source::Vague(_) = &source {
+                push_vague(input, &mut out, m.tokens.clone(), 0.8, &mut taken);
+                out.sourced[s] = true;
+                continue;
+            }
+            let name = match &source {
+                Source::Named(n) => Some(n.clone()),
+                Source::Pronoun => last_named.as_ref().map(|(_, n)| n.clone()),
+                Source::Phrase(p) if !p.is_empty() => Some(p.clone()),
+                _ => None,
+            };
+            if let Source::Named(n) = &source {
+                last_named = Some((s, n.clone()));
+            }
+            let named = matches!(source, Source::Named(_)) || (matches!(source, Source::Pronoun) && name.is_some());
+            if named {
+                let from = out.reported_from[s].map_or(m.tokens.start, |f| f.min(m.tokens.start));
+                out.reported_from[s] = Some(from);
+            }
+            let explanation = match &name {
+                Some(who) => format!("'{cue}' — attributed to {who}: the claim is theirs, not the writer's."),
+                None => format!("'{cue}' — attributed to a source the sentence does not name."),
+            };
+            taken[m.tokens.clone()].iter_mut().for_each(|t| *t = true);
+            out.findings.push(Finding {
+                kind: Kind::Attribution,
+                span: input.seg.char_span(m.tokens.clone()),
+                cue: cue.to_string(),
+                explanation,
+                strength: if named { 0.9 } else { 0.6 },
+                source: name,
+            });
+            out.sourced[s] = true;
+        }
+    }
+    speakers_of_quotes(input, &mut out);
+    out
+}
+
+fn push_vague(input: &Input, out: &mut Attributions, tokens: Range<usize>, strength: f32, taken: &mut [bool]) {
+    let cue = input.seg.slice(input.text, tokens.clone()).to_string();
+    taken[tokens.clone()].iter_mut().for_each(|t| *t = true);
+    out.findings.push(Finding {
+        kind: Kind::VagueAttribution,
+        span: input.seg.char_span(tokens),
+        explanation: format!("'{cue}' — a vague source: who exactly says so is not named, so the claim cannot be checked."),
+        cue,
+        strength,
+        source: None,
+    });
+}
+
+/// A quotation's speaker is the source of an attribution in the sentence where it
+/// opens or closes; a quote with a speaker also gets an attribution finding when the
+/// sentence had none (e.g. "Peskov: “…”").
+fn speakers_of_quotes(input: &Input, out: &mut Attributions) {
+    for (q, quote) in input.seg.quotes.iter().enumerate() {
+        let s_open = input.sentence_of(quote.open);
+        let s_close = input.sentence_of(quote.close);
+        let speaker = out
+            .findings
+            .iter()
+            .filter(|f| f.kind == Kind::Attribution)
+            .find(|f| {
+                let s = input.sentence_at_char(f.span.start);
+                s == s_open || s == s_close
+            })
+            .and_then(|f| f.source.clone());
+        out.quote_speakers[q] = speaker;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analyze::{analyze_text, Options};
+    use crate::finding::Kind;
+
+    fn attributions(text: &str) -> Vec<(Kind, String, Option<String>)> {
+        analyze_text(text, &Options::default())
+            .findings
+            .into_iter()
+            .filter(|f| matches!(f.kind, Kind::Attribution | Kind::VagueAttribution))
+            .map(|f| (f.kind, f.cue, f.source))
+            .collect()
+    }
+
+    fn one(kind: Kind, cue: &str, source: Option<&str>) -> Vec<(Kind, String, Option<String>)> {
+        vec![(kind, cue.to_string(), source.map(str::to_string))]
+    }
+
+    #[test]
+    fn named_subject_of_a_verb_of_saying() {
+        assert_eq!(
+            attributions("Kremlin spokesman Dmitry Peskov announced that Putin is open to talks."),
+            one(Kind::Attribution, "announced", Some("Dmitry Peskov"))
+        );
+    }
+
+    #[test]
+    fn according_to_a_named_body() {
+        assert_eq!(
+            attributions("The strikes resumed, according to the Pentagon."),
+            one(Kind::Attribution, "according to", Some("Pentagon"))
+        );
+    }
+
+    #[test]
+    fn inverted_quote_attribution() {
+        let got = attributions("“We are ready,” said Ms. Lopez.");
+        assert_eq!(got, one(Kind::Attribution, "said", Some("Ms. Lopez")));
+    }
+
+    #[test]
+    fn pronoun_continues_the_previous_named_source() {
+        let got = attributions("Peskov said talks were possible. He added that work was needed.");
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1], (Kind::Attribution, "added".to_string(), Some("Peskov".to_string())));
+    }
+
+    #[test]
+    fn appositive_subject() {
+        let got = attributions("Dmitry Peskov, the Kremlin spokesman, said talks were possible.");
+        assert_eq!(got, one(Kind::Attribution, "said", Some("Dmitry Peskov")));
+    }
+
+    #[test]
+    fn vague_sources() {
+        assert_eq!(attributions("Critics say the plan is flawed.")[0].0, Kind::VagueAttribution);
+        assert_eq!(attributions("Some experts believe it will fail.")[0].0, Kind::VagueAttribution);
+        assert_eq!(attributions("Sources said the deal was off.")[0].0, Kind::VagueAttribution);
+        assert_eq!(attributions("It is widely thought that he lied.")[0].0, Kind::VagueAttribution);
+        let got = attributions("Reports from the front lines indicate Ukrainian forces advanced.");
+        assert_eq!(got, one(Kind::VagueAttribution, "Reports from the front lines indicate", None));
+    }
+
+    #[test]
+    fn nouns_and_plain_verbs_are_not_attributions() {
+        assert!(attributions("The claims were false.").is_empty());
+        assert!(attributions("Prices continued to rise.").is_empty());
+        assert!(attributions("The war began in 2022.").is_empty());
+    }
+}
