@@ -201,7 +201,7 @@ pub fn find(input: &Input) -> Attributions {
     // Tokens covered by a vague source phrase.
     let mut vague = vec![false; input.seg.tokens.len()];
     for m in &input.matches {
-        if matches!(m.kind, LexKind::VagueSource | LexKind::CustomSource) {
+        if matches!(m.kind, LexKind::VagueSource | LexKind::VagueQuantity | LexKind::CustomSource) {
             vague[m.tokens.clone()].iter_mut().for_each(|v| *v = true);
         }
     }

@@ -10,8 +10,51 @@ use crate::segment::TokenKind;
 use std::ops::Range;
 
 fn is_hedge_kind(kind: LexKind) -> bool {
-    matches!(kind, LexKind::Modal | LexKind::HedgeWord | LexKind::Inference | LexKind::Frame | LexKind::CustomHedge)
+    matches!(
+        kind,
+        LexKind::Modal | LexKind::HedgeWord | LexKind::Inference | LexKind::Frame | LexKind::VagueQuantity | LexKind::CustomHedge
+    )
 }
+
+/// Verbs after which "may"/"can"-type modals state a general possibility ("symptoms may
+/// include"), not the writer's doubt.
+const GENERIC_AFTER_MODAL: &[&str] = &[
+    "also", "include", "vary", "occur", "cause", "result", "lead", "contain", "differ", "require", "range", "involve",
+    "affect", "use", "apply", "refer", "become", "develop", "produce", "take", "help", "allow", "need", "appear",
+];
+
+/// The strength of a modal in context: a general possibility ("may be used", "may
+/// include") is weaker than a guess about what happened or will happen.
+fn modal_strength(input: &Input, m: &Match, sentence: &Range<usize>) -> f32 {
+    let i = m.tokens.start;
+    if !matches!(input.norm.token(i), "may" | "might" | "could") {
+        return m.strength;
+    }
+    let word = |k: usize| (k < sentence.end).then(|| input.norm.token(k)).unwrap_or("");
+    let next = word(i + 1);
+    let passive = next == "be" && {
+        let w = word(i + 2);
+        (w.ends_with("ed") || w.ends_with("en")) && w != "seen"
+    };
+    if passive || GENERIC_AFTER_MODAL.contains(&next) {
+        0.35
+    } else {
+        m.strength
+    }
+}
+
+/// Why a vague quantifier is not vague here: "the many", "I am certain", "certain that".
+fn quantity_is_not_vague(input: &Input, m: &Match, sentence: &Range<usize>) -> bool {
+    let i = m.tokens.start;
+    let prev = (i > sentence.start).then(|| input.norm.token(i - 1)).unwrap_or("");
+    let next = (m.tokens.end < sentence.end).then(|| input.norm.token(m.tokens.end)).unwrap_or("");
+    let word = input.norm.token(i);
+    DETERMINER_BEFORE_QUANTITY.contains(&prev)
+        || (word == "certain" && (matches!(next, "that" | "to" | "of" | "." | ",") || matches!(prev, "is" | "am" | "are" | "was" | "were" | "be" | "not" | "quite" | "very")))
+        || input.seg.tokens.get(m.tokens.end).map_or(true, |t| t.kind == TokenKind::Punct)
+}
+
+const DETERMINER_BEFORE_QUANTITY: &[&str] = &["the", "his", "her", "their", "its", "our", "these", "those", "so", "too", "how", "as"];
 
 const MONTH_CONTEXT: &[&str] = &[
     "in", "of", "since", "until", "till", "by", "early", "late", "mid", "last", "next", "this", "on", "from", "through",
@@ -63,6 +106,7 @@ fn explanation(kind: LexKind, cue: &str, hedged: &str) -> String {
         LexKind::HedgeWord => format!("'{cue}' — a hedging word{what}: a guess or estimate, not an established fact."),
         LexKind::Inference => format!("'{cue}' — an inference{what}: the writer reads this into events rather than reporting it."),
         LexKind::Frame => format!("'{cue}' — a speculative frame{what}: it invites a conclusion without stating a fact."),
+        LexKind::VagueQuantity => format!("'{cue}' — a vague quantity{what}: who or how many is not said, so it cannot be checked."),
         _ => format!("'{cue}' — marked as speculation by your own word list."),
     }
 }
@@ -107,6 +151,10 @@ pub fn find(input: &Input, attributions: &Attributions) -> Vec<Finding> {
             if m.kind == LexKind::Modal && modal_is_not_hedge(input, m, &range) {
                 continue;
             }
+            if m.kind == LexKind::VagueQuantity && quantity_is_not_vague(input, m, &range) {
+                continue;
+            }
+            let strength = if m.kind == LexKind::Modal { modal_strength(input, m, &range) } else { m.strength };
             // Inside a quotation with a known speaker, or in speech reported from a named source:
             // the speaker hedges, not the writer.
             if let Some(q) = input.seg.quote_of(m.tokens.start) {
@@ -126,7 +174,7 @@ pub fn find(input: &Input, attributions: &Attributions) -> Vec<Finding> {
                 span: input.seg.char_span(m.tokens.clone()),
                 explanation: explanation(m.kind, &cue, &hedged),
                 cue,
-                strength: m.strength,
+                strength,
                 source: None,
             });
         }

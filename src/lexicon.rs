@@ -22,6 +22,8 @@ pub enum LexKind {
     Frame,
     /// critics, reports, some experts
     VagueSource,
+    /// some, many, several
+    VagueQuantity,
     /// critics say, it is widely thought
     VagueFrame,
     /// said, told, according to
@@ -41,6 +43,7 @@ const FILES: &[(LexKind, &str)] = &[
     (LexKind::Frame, include_str!("lexicon/frame.txt")),
     (LexKind::VagueSource, include_str!("lexicon/vague_source.txt")),
     (LexKind::VagueFrame, include_str!("lexicon/vague_frame.txt")),
+    (LexKind::VagueQuantity, include_str!("lexicon/vague_quantity.txt")),
     (LexKind::SpeechVerb, include_str!("lexicon/speech_verb.txt")),
     (LexKind::Opinion, include_str!("lexicon/opinion.txt")),
 ];
