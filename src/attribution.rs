@@ -65,7 +65,7 @@ fn needs_subject(word: &str) -> bool {
 }
 
 fn is_speech_noun(word: &str) -> bool {
-    matches!(word, "spokesman" | "spokeswoman" | "spokesperson" | "announcement" | "statement" | "interview" | "remarks" | "testimony")
+    matches!(word, "spokesman" | "spokeswoman" | "spokesperson" | "poll" | "polls" | "survey" | "surveys")
 }
 
 pub fn is_capitalized(input: &Input, i: usize) -> bool {
@@ -105,7 +105,7 @@ fn name_starting_at(input: &Input, start: usize, ceiling: usize) -> Option<Range
 enum Source {
     Named(String),
     Pronoun,
-    Vague(String),
+    Vague(Range<usize>),
     /// A definite noun phrase: "the company", "the report".
     Phrase(String),
 }
@@ -127,6 +127,10 @@ fn subject_before(input: &Input, vague: &[bool], floor: usize, cue_start: usize)
         while j > lower {
             j -= 1;
             if input.norm.token(j) == "," {
+                // "One of the authors, Ari Fleischer, said": the name between the commas.
+                if let Some(name) = name_starting_at(input, j + 1, k - 1).filter(|n| n.end == k - 1) {
+                    return Some(Source::Named(input.seg.slice(input.text, name).to_string()));
+                }
                 if let Some(name) = name_ending_at(input, floor, j) {
                     return Some(Source::Named(input.seg.slice(input.text, name).to_string()));
                 }
@@ -137,7 +141,7 @@ fn subject_before(input: &Input, vague: &[bool], floor: usize, cue_start: usize)
     }
     if vague[k - 1] {
         let start = (floor..k).rev().take_while(|&j| vague[j]).last().unwrap_or(k - 1);
-        return Some(Source::Vague(input.seg.slice(input.text, start..k).to_string()));
+        return Some(Source::Vague(start..k));
     }
     if PRONOUNS.contains(&w) {
         return Some(Source::Pronoun);
@@ -162,14 +166,22 @@ fn subject_before(input: &Input, vague: &[bool], floor: usize, cue_start: usize)
                 break;
             }
         }
+        // A bare plural or mass noun: "fundraising documents show".
+        let w = input.norm.token(k - 1);
+        if w.len() > 3 && !AUXILIARIES.contains(&w) && !NOT_NAMES.contains(&w) && !w.ends_with("ly") {
+            return Some(Source::Phrase(input.seg.slice(input.text, k - 1..k).to_string()));
+        }
     }
     None
 }
 
 /// A source after the cue: "said Peskov", "said the spokesman", "according to the Pentagon".
-fn source_after(input: &Input, vague: &[bool], cue_end: usize, ceiling: usize) -> Option<Source> {
+/// `loose`: any words after the cue name the source ("according to early results");
+/// otherwise only a name or a determiner phrase does ("said the spokesman").
+fn source_after(input: &Input, vague: &[bool], cue_end: usize, ceiling: usize, loose: bool) -> Option<Source> {
     let mut k = cue_end;
-    if k < ceiling && DETERMINERS.contains(&input.norm.token(k)) {
+    let determiner = k < ceiling && DETERMINERS.contains(&input.norm.token(k));
+    if determiner {
         k += 1;
     }
     if k >= ceiling {
@@ -177,13 +189,13 @@ fn source_after(input: &Input, vague: &[bool], cue_end: usize, ceiling: usize) -
     }
     if vague[k] {
         let end = (k..ceiling).take_while(|&j| vague[j]).last().unwrap_or(k) + 1;
-        return Some(Source::Vague(input.seg.slice(input.text, cue_end..end).to_string()));
+        return Some(Source::Vague(k..end));
     }
     if let Some(name) = name_starting_at(input, k, ceiling) {
         return Some(Source::Named(input.seg.slice(input.text, name).to_string()));
     }
-    if k > cue_end && input.seg.tokens[k].kind == TokenKind::Word {
-        // "said the spokesman": a definite phrase of up to three words.
+    if input.seg.tokens[k].kind == TokenKind::Word && (loose || determiner) {
+        // "said the spokesman", "according to early results": a phrase of up to three words.
         let end = (k..ceiling.min(k + 3)).take_while(|&j| input.seg.tokens[j].kind == TokenKind::Word).last()? + 1;
         return Some(Source::Phrase(input.seg.slice(input.text, cue_end..end).to_string()));
     }
@@ -215,9 +227,40 @@ pub fn find(input: &Input) -> Attributions {
         let matches = input.sentence_matches(s);
         // Vague frames first: "critics say", "it is widely believed".
         for m in matches {
-            if matches!(m.kind, LexKind::VagueFrame) && !taken[m.tokens.start] {
+            if !matches!(m.kind, LexKind::VagueFrame) || taken[m.tokens.start] {
+                continue;
+            }
+            out.sourced[s] = true;
+            let last = m.tokens.end - 1;
+            let verb_last = m.tokens.len() > 1
+                && input.norm.token(m.tokens.start) != "it"
+                && input.matches.iter().any(|o| o.kind == LexKind::SpeechVerb && o.tokens == (last..last + 1))
+                && !input.matches.iter().any(|o| o.kind == LexKind::Inference && o.tokens == (last..last + 1));
+            if !verb_last {
                 push_vague(input, &mut out, m.tokens.clone(), m.strength, &mut taken);
+                continue;
+            }
+            // "Officials said": the source is vague, the verb still attributes the claim to them.
+            push_vague(input, &mut out, m.tokens.start..last, m.strength, &mut taken);
+            push_unnamed(input, &mut out, m.tokens.start..last, last..last + 1, &mut taken);
+        }
+        // "Alex Seitz-Wald: She is right…": a speaker's name and a colon open the sentence.
+        if let Some(colon) = (range.start + 1..range.end.min(range.start + 5)).find(|&i| input.norm.token(i) == ":") {
+            let all_words = (range.start..colon).all(|i| input.seg.tokens[i].kind == TokenKind::Word);
+            let name = (all_words && is_capitalized(input, range.start)).then_some(range.start..colon);
+            if let (Some(name), true) = (name, colon + 1 < range.end && !sentence.heading) {
+                let who = input.seg.slice(input.text, name).to_string();
+                taken[colon] = true;
+                out.findings.push(Finding {
+                    kind: Kind::Attribution,
+                    span: input.seg.char_span(colon..colon + 1),
+                    cue: ":".to_string(),
+                    explanation: format!("':' — the words that follow are {who}'s."),
+                    strength: 0.8,
+                    source: Some(who.clone()),
+                });
                 out.sourced[s] = true;
+                last_named = Some((s, who));
             }
         }
         let is_noun_cue = |m: &crate::lexicon::Match| m.tokens.len() == 1 && is_speech_noun(input.norm.token(m.tokens.start));
@@ -232,66 +275,57 @@ pub fn find(input: &Input) -> Attributions {
             }
             let cue = input.seg.slice(input.text, m.tokens.clone());
             let first_word = input.norm.token(m.tokens.start);
-            let in_quote = input.seg.quote_of(m.tokens.start).is_some();
-            if in_quote {
+            // "pledged delegates", "revealed preferences": a participle before a noun is an adjective.
+            if m.tokens.len() == 1 && first_word.ends_with("ed") && m.tokens.end < range.end && input.seg.tokens[m.tokens.end].kind == TokenKind::Word
+                && input.norm.token(m.tokens.end).ends_with('s') && m.tokens.start > range.start && !is_capitalized(input, m.tokens.start - 1)
+                && !PRONOUNS.contains(&input.norm.token(m.tokens.start - 1)) && input.seg.tokens[m.tokens.start - 1].kind == TokenKind::Word
+                && !input.norm.token(m.tokens.start - 1).ends_with('s')
+            {
                 continue;
             }
-            // Vague source + verb of saying or inferring: "reports from the front lines indicate".
             let before = subject_before(input, &vague, range.start, m.tokens.start);
-            if let Some(Source::Vague(_)) = before {
-                let mut start = m.tokens.start;
-                while start > range.start && (vague[start - 1] || AUXILIARIES.contains(&input.norm.token(start - 1))) {
-                    start -= 1;
-                }
-                // Include "from the front lines" style tails between a vague source and its verb.
-                push_vague(input, &mut out, start..m.tokens.end, 0.8, &mut taken);
-                out.sourced[s] = true;
-                continue;
-            }
-            if m.kind == LexKind::Inference {
-                continue; // "suggests" with no vague source is the hedge module's business.
-            }
             let single = m.tokens.len() == 1;
             let is_according = first_word == "according" || first_word == "per" || cue.eq_ignore_ascii_case("as reported by");
             let source = if is_according {
-                source_after(input, &vague, m.tokens.end, range.end)
+                source_after(input, &vague, m.tokens.end, range.end, true)
             } else if single && is_speech_noun(first_word) {
-                // "Kremlin spokesman Dmitry Peskov", "Peskov's statement", "in a statement"
-                source_after(input, &vague, m.tokens.end, range.end)
+                // "Kremlin spokesman Dmitry Peskov", "Peskov's spokesman"
+                source_after(input, &vague, m.tokens.end, range.end, false)
                     .filter(|s| matches!(s, Source::Named(_)))
-                    .or_else(|| subject_before(input, &vague, range.start, m.tokens.start))
+                    .or(before)
                     .or(Some(Source::Phrase(String::new())))
             } else {
-                let prev_is_det = m.tokens.start > range.start
-                    && DETERMINERS.contains(&input.norm.token(m.tokens.start - 1));
-                if prev_is_det && single {
+                let prev = (m.tokens.start > range.start).then(|| input.norm.token(m.tokens.start - 1));
+                if single && prev.is_some_and(|p| DETERMINERS.contains(&p)) {
                     continue; // "the claims", "a report": nouns
                 }
-                let after_quote = m.tokens.start > range.start
-                    && matches!(input.norm.token(m.tokens.start - 1), "," | "\"" | "”")
-                    && input.seg.quote_of(m.tokens.start - 1).is_some();
-                let after = if after_quote || m.tokens.start == range.start {
-                    source_after(input, &vague, m.tokens.end, range.end)
-                } else {
-                    None
-                };
+                // "…,” said Peskov" / "Said Peskov:": the source follows the verb.
+                let inverted = prev.map_or(true, |p| matches!(p, "," | "\"" | "'" | "''"));
+                let after = if inverted { source_after(input, &vague, m.tokens.end, range.end, false) } else { None };
                 after.or(before).or_else(|| {
-                    // Reported speech right after a quotation or colon: a speaker is implied.
-                    (after_quote && !needs_subject(first_word)).then(|| Source::Phrase(String::new()))
+                    // A plain verb of saying always has a speaker, even one we cannot find.
+                    (m.kind == LexKind::SpeechVerb && !needs_subject(first_word)).then(|| Source::Phrase(String::new()))
                 })
             };
             let Some(source) = source else { continue };
             // "The timing suggests": an inference of the writer's, not a source speaking.
             let also_inference = matches.iter().any(|o| o.kind == LexKind::Inference && o.tokens == m.tokens);
-            if also_inference && !matches!(source, Source::Named(_) | Source::Pronoun) {
+            if (also_inference && !matches!(source, Source::Named(_) | Source::Pronoun | Source::Vague(_)))
+                || (m.kind == LexKind::Inference && !matches!(source, Source::Vague(_)))
+            {
                 continue;
             }
-            if single && needs_subject(first_word) && !matches!(source, Source::Named(_) | Source::Pronoun | Source::Phrase(_)) {
-                continue;
-            }
-            if let Source::Vague(_) = &source {
-                push_vague(input, &mut out, m.tokens.clone(), 0.8, &mut taken);
+            if let Source::Vague(who) = &source {
                 out.sourced[s] = true;
+                if m.kind == LexKind::Inference || also_inference || is_according || who.end <= m.tokens.start && who.end < m.tokens.start.saturating_sub(3) {
+                    // "Reports from the front lines indicate", "according to sources": one vague cue.
+                    let span = who.start.min(m.tokens.start)..who.end.max(m.tokens.end);
+                    push_vague(input, &mut out, span, 0.8, &mut taken);
+                    continue;
+                }
+                // "Aides said": the source is vague, the verb still attributes the claim to them.
+                push_vague(input, &mut out, who.clone(), 0.8, &mut taken);
+                push_unnamed(input, &mut out, who.clone(), m.tokens.clone(), &mut taken);
                 continue;
             }
             let name = match &source {
@@ -328,6 +362,21 @@ pub fn find(input: &Input) -> Attributions {
     out
 }
 
+/// An attribution to an unnamed source `who`, on the verb `cue`.
+fn push_unnamed(input: &Input, out: &mut Attributions, who: Range<usize>, cue: Range<usize>, taken: &mut [bool]) {
+    let who_text = input.seg.slice(input.text, who);
+    let cue_text = input.seg.slice(input.text, cue.clone()).to_string();
+    taken[cue.clone()].iter_mut().for_each(|t| *t = true);
+    out.findings.push(Finding {
+        kind: Kind::Attribution,
+        span: input.seg.char_span(cue),
+        explanation: format!("'{cue_text}' — attributed to {who_text}, who are not named."),
+        cue: cue_text,
+        strength: 0.6,
+        source: None,
+    });
+}
+
 fn push_vague(input: &Input, out: &mut Attributions, tokens: Range<usize>, strength: f32, taken: &mut [bool]) {
     let cue = input.seg.slice(input.text, tokens.clone()).to_string();
     taken[tokens.clone()].iter_mut().for_each(|t| *t = true);
@@ -351,7 +400,8 @@ fn speakers_of_quotes(input: &Input, out: &mut Attributions) {
         let speaker = out
             .findings
             .iter()
-            .filter(|f| f.kind == Kind::Attribution)
+            .filter(|f| f.kind == Kind::Attribution && f.source.is_some())
+            .filter(|f| input.seg.quote_of(input.token_at_char(f.span.start)).is_none())
             .find(|f| {
                 let s = input.sentence_at_char(f.span.start);
                 s == s_open || s == s_close
