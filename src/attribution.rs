@@ -234,8 +234,8 @@ pub fn find(input: &Input) -> Attributions {
             let last = m.tokens.end - 1;
             let verb_last = m.tokens.len() > 1
                 && input.norm.token(m.tokens.start) != "it"
-                && input.matches.iter().any(|o| o.kind == LexKind::SpeechVerb && o.tokens == (last..last + 1))
-                && !input.matches.iter().any(|o| o.kind == LexKind::Inference && o.tokens == (last..last + 1));
+                && matches.iter().any(|o| o.kind == LexKind::SpeechVerb && o.tokens == (last..last + 1))
+                && !matches.iter().any(|o| o.kind == LexKind::Inference && o.tokens == (last..last + 1));
             if !verb_last {
                 push_vague(input, &mut out, m.tokens.clone(), m.strength, &mut taken);
                 continue;
@@ -394,21 +394,26 @@ fn push_vague(input: &Input, out: &mut Attributions, tokens: Range<usize>, stren
 /// opens or closes; a quote with a speaker also gets an attribution finding when the
 /// sentence had none (e.g. "Peskov: “…”").
 fn speakers_of_quotes(input: &Input, out: &mut Attributions) {
-    for (q, quote) in input.seg.quotes.iter().enumerate() {
-        let s_open = input.sentence_of(quote.open);
-        let s_close = input.sentence_of(quote.close);
-        let speaker = out
-            .findings
-            .iter()
-            .filter(|f| f.kind == Kind::Attribution && f.source.is_some())
-            .filter(|f| input.seg.quote_of(input.token_at_char(f.span.start)).is_none())
-            .find(|f| {
-                let s = input.sentence_at_char(f.span.start);
-                s == s_open || s == s_close
-            })
-            .and_then(|f| f.source.clone());
-        out.quote_speakers[q] = speaker;
+    // The first named source per sentence, from cues outside quotations.
+    let mut speaker_of_sentence: Vec<Option<&str>> = vec![None; input.seg.sentences.len()];
+    for f in &out.findings {
+        let Some(source) = f.source.as_deref().filter(|_| f.kind == Kind::Attribution) else { continue };
+        let token = input.token_at_char(f.span.start);
+        let slot = &mut speaker_of_sentence[input.sentence_of(token)];
+        if slot.is_none() && input.seg.quote_of(token).is_none() {
+            *slot = Some(source);
+        }
     }
+    let speakers: Vec<Option<String>> = input
+        .seg
+        .quotes
+        .iter()
+        .map(|q| {
+            let open = speaker_of_sentence[input.sentence_of(q.open)];
+            open.or(speaker_of_sentence[input.sentence_of(q.close)]).map(str::to_string)
+        })
+        .collect();
+    out.quote_speakers = speakers;
 }
 
 #[cfg(test)]

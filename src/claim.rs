@@ -65,6 +65,10 @@ pub fn find(input: &Input, attributions: &Attributions, so_far: &[Finding]) -> V
             marked[input.sentence_at_char(f.span.start)] = true;
         }
     }
+    let mut has_quote = vec![false; input.seg.sentences.len()];
+    for q in &input.seg.quotes {
+        has_quote[input.sentence_of(q.open)..=input.sentence_of(q.close)].iter_mut().for_each(|x| *x = true);
+    }
     let mut link_at = input.links.iter().peekable();
     for (s, sentence) in input.seg.sentences.iter().enumerate() {
         let range = sentence.tokens.clone();
@@ -77,7 +81,7 @@ pub fn find(input: &Input, attributions: &Attributions, so_far: &[Finding]) -> V
             continue;
         }
         // A quotation carries its speaker; a sentence opening with a quote continues one.
-        if input.seg.quote_of(range.start).is_some() || (s > 0 && attributions.sourced[s - 1] && !sentence.paragraph_start && input.seg.quotes.iter().any(|q| q.span.overlaps(&sentence.span))) {
+        if input.seg.quote_of(range.start).is_some() || (s > 0 && attributions.sourced[s - 1] && !sentence.paragraph_start && has_quote[s]) {
             continue;
         }
         let matches = input.sentence_matches(s);

@@ -158,8 +158,7 @@ pub fn find(input: &Input, attributions: &Attributions) -> Vec<Finding> {
             // Inside a quotation with a known speaker, or in speech reported from a named source:
             // the speaker hedges, not the writer.
             if let Some(q) = input.seg.quote_of(m.tokens.start) {
-                let qi = input.seg.quotes.iter().position(|x| x == q).unwrap_or(0);
-                if attributions.quote_speakers.get(qi).is_some_and(Option::is_some) {
+                if attributions.quote_speakers[q].is_some() {
                     continue;
                 }
             }

@@ -80,12 +80,12 @@ impl Segmented {
         Span::new(self.tokens[range.start].start, self.tokens[range.end - 1].end)
     }
 
-    /// The innermost quotation containing token `i`, if any.
-    pub fn quote_of(&self, i: usize) -> Option<&Quote> {
+    /// Index in `quotes` of the quotation containing token `i`, if any.
+    pub fn quote_of(&self, i: usize) -> Option<usize> {
         let pos = self.tokens[i].start;
         // Quotes are sorted and do not nest, so the candidate is the last one starting at or before `pos`.
         let k = self.quotes.partition_point(|q| q.span.start <= pos);
-        self.quotes[..k].last().filter(|q| q.span.end > pos)
+        k.checked_sub(1).filter(|&q| self.quotes[q].span.end > pos)
     }
 }
 
