@@ -57,6 +57,8 @@ pub struct Input<'a> {
     /// Char spans of links in `text`.
     pub links: Vec<Span>,
     sentence_of: Vec<u32>,
+    /// Per sentence, the range of `matches` starting in it.
+    matches_of: Vec<std::ops::Range<usize>>,
 }
 
 impl<'a> Input<'a> {
@@ -71,13 +73,22 @@ impl<'a> Input<'a> {
                 (LexKind::CustomSource, custom(&options.custom_sources)),
             ]);
             matches.extend(lexicon.find(&norm));
-            matches.sort_by(|a, b| a.tokens.start.cmp(&b.tokens.start).then(b.tokens.end.cmp(&a.tokens.end)));
+            matches.sort_unstable_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end), m.kind as u8));
         }
         let mut sentence_of = vec![u32::MAX; seg.tokens.len()];
         for (s, sentence) in seg.sentences.iter().enumerate() {
             sentence_of[sentence.tokens.clone()].iter_mut().for_each(|x| *x = s as u32);
         }
-        Input { text, seg, norm, matches, links, sentence_of }
+        let mut matches_of = Vec::with_capacity(seg.sentences.len());
+        let mut at = 0;
+        for sentence in &seg.sentences {
+            let from = at;
+            while at < matches.len() && matches[at].tokens.start < sentence.tokens.end {
+                at += 1;
+            }
+            matches_of.push(from..at);
+        }
+        Input { text, seg, norm, matches, links, sentence_of, matches_of }
     }
 
     /// Index of the sentence holding token `i`.
@@ -87,10 +98,7 @@ impl<'a> Input<'a> {
 
     /// The lexicon matches that start in sentence `s` and end inside it.
     pub fn sentence_matches(&self, s: usize) -> &[Match] {
-        let range = &self.seg.sentences[s].tokens;
-        let from = self.matches.partition_point(|m| m.tokens.start < range.start);
-        let to = self.matches.partition_point(|m| m.tokens.start < range.end);
-        &self.matches[from..to]
+        &self.matches[self.matches_of[s].clone()]
     }
 
     /// The token containing or following char `pos`.
@@ -99,16 +107,19 @@ impl<'a> Input<'a> {
         k.min(self.seg.tokens.len().saturating_sub(1))
     }
 
+    /// The sentence containing or following char `pos`.
     pub fn sentence_at_char(&self, pos: usize) -> usize {
-        self.sentence_of(self.token_at_char(pos))
+        let k = self.seg.sentences.partition_point(|s| s.span.end <= pos);
+        k.min(self.seg.sentences.len().saturating_sub(1))
     }
 }
 
 fn run(input: &Input, options: &Options) -> Analysis {
-    let attributions = attribution::find(input);
+    let mut attributions = attribution::find(input);
     let hedges = hedge::find(input, &attributions);
     let min = options.sensitivity.min_strength();
-    let mut findings: Vec<Finding> = attributions.findings.iter().cloned().chain(hedges).filter(|f| f.strength >= min).collect();
+    let mut findings: Vec<Finding> =
+        std::mem::take(&mut attributions.findings).into_iter().chain(hedges).filter(|f| f.strength >= min).collect();
     findings.extend(claim::find(input, &attributions, &findings).into_iter().filter(|f| f.strength >= min));
     findings.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
     let summary = summary::summarize(input, &findings);

@@ -18,6 +18,8 @@ pub struct Attributions {
     pub sourced: Vec<bool>,
     /// Per quote (index in `Segmented::quotes`): its speaker, when known.
     pub quote_speakers: Vec<Option<String>>,
+    /// Per token: part of an attribution or vague attribution finding.
+    pub taken: Vec<bool>,
 }
 
 /// Words skipped between a verb of saying and its subject: "Peskov has also said".
@@ -60,7 +62,8 @@ fn needs_subject(word: &str) -> bool {
             | "per" | "go on" | "goes on" | "went on" | "thought" | "think" | "thinks" | "believe" | "believes"
             | "believed" | "defend" | "defended" | "defends" | "reject" | "rejects" | "rejected" | "dismiss"
             | "dismissed" | "dismisses" | "endorse" | "endorses" | "endorsed" | "promise" | "promises" | "concluded"
-            | "conclude" | "concludes" | "mention" | "mentions" | "ask" | "asks" | "recall" | "recalls"
+            | "conclude" | "concludes" | "mention" | "mentions" | "ask" | "asks" | "recall" | "recalls" | "maintain"
+            | "maintains" | "maintained" | "propose" | "proposes" | "proposed" | "respond" | "responds" | "responded"
     )
 }
 
@@ -209,6 +212,7 @@ pub fn find(input: &Input) -> Attributions {
         reported_from: vec![None; n_sent],
         sourced: vec![false; n_sent],
         quote_speakers: vec![None; input.seg.quotes.len()],
+        taken: Vec::new(),
     };
     // Tokens covered by a vague source phrase.
     let mut vague = vec![false; input.seg.tokens.len()];
@@ -241,8 +245,12 @@ pub fn find(input: &Input) -> Attributions {
                 continue;
             }
             // "Officials said": the source is vague, the verb still attributes the claim to them.
-            push_vague(input, &mut out, m.tokens.start..last, m.strength, &mut taken);
-            push_unnamed(input, &mut out, m.tokens.start..last, last..last + 1, &mut taken);
+            let mut start = m.tokens.start;
+            while start > range.start && vague[start - 1] && !taken[start - 1] {
+                start -= 1; // "Some experts believe" when the frame is "experts believe"
+            }
+            push_vague(input, &mut out, start..last, m.strength, &mut taken);
+            push_unnamed(input, &mut out, start..last, last..last + 1, &mut taken);
         }
         // "Alex Seitz-Wald: She is right…": a speaker's name and a colon open the sentence.
         if let Some(colon) = (range.start + 1..range.end.min(range.start + 5)).find(|&i| input.norm.token(i) == ":") {
@@ -275,6 +283,11 @@ pub fn find(input: &Input) -> Attributions {
             }
             let cue = input.seg.slice(input.text, m.tokens.clone());
             let first_word = input.norm.token(m.tokens.start);
+            // Inside a quotation only plain verbs of saying and thinking are cues: "I think", "he told me".
+            let in_quote = input.seg.quote_of(m.tokens.start).is_some();
+            if in_quote && !matches!(first_word, "say" | "says" | "said" | "told" | "tell" | "tells" | "think" | "thinks" | "believe" | "believes" | "according") {
+                continue;
+            }
             // "pledged delegates", "revealed preferences": a participle before a noun is an adjective.
             if m.tokens.len() == 1 && first_word.ends_with("ed") && m.tokens.end < range.end && input.seg.tokens[m.tokens.end].kind == TokenKind::Word
                 && input.norm.token(m.tokens.end).ends_with('s') && m.tokens.start > range.start && !is_capitalized(input, m.tokens.start - 1)
@@ -308,6 +321,13 @@ pub fn find(input: &Input) -> Attributions {
                 })
             };
             let Some(source) = source else { continue };
+            // A gerund with no subject of its own ("By proposing talks") attributes nothing,
+            // unless it trails a clause: "…, saying that".
+            let gerund = single && first_word.ends_with("ing") && first_word != "according";
+            let after_comma = m.tokens.start > range.start && input.norm.token(m.tokens.start - 1) == ",";
+            if gerund && !after_comma && !matches!(source, Source::Named(_) | Source::Pronoun) {
+                continue;
+            }
             // "The timing suggests": an inference of the writer's, not a source speaking.
             let also_inference = matches.iter().any(|o| o.kind == LexKind::Inference && o.tokens == m.tokens);
             if (also_inference && !matches!(source, Source::Named(_) | Source::Pronoun | Source::Vague(_)))
@@ -359,6 +379,7 @@ pub fn find(input: &Input) -> Attributions {
         }
     }
     speakers_of_quotes(input, &mut out);
+    out.taken = taken;
     out
 }
 
@@ -398,9 +419,8 @@ fn speakers_of_quotes(input: &Input, out: &mut Attributions) {
     let mut speaker_of_sentence: Vec<Option<&str>> = vec![None; input.seg.sentences.len()];
     for f in &out.findings {
         let Some(source) = f.source.as_deref().filter(|_| f.kind == Kind::Attribution) else { continue };
-        let token = input.token_at_char(f.span.start);
-        let slot = &mut speaker_of_sentence[input.sentence_of(token)];
-        if slot.is_none() && input.seg.quote_of(token).is_none() {
+        let slot = &mut speaker_of_sentence[input.sentence_at_char(f.span.start)];
+        if slot.is_none() && input.seg.quote_of(input.token_at_char(f.span.start)).is_none() {
             *slot = Some(source);
         }
     }

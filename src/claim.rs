@@ -9,26 +9,6 @@ use crate::finding::{Finding, Kind};
 use crate::lexicon::LexKind;
 use crate::segment::TokenKind;
 
-/// Past-tense and participle forms that are not "-ed" words.
-const IRREGULAR_PAST: &[&str] = &[
-    "was", "were", "had", "did", "began", "became", "met", "took", "made", "won", "lost", "left", "fell", "rose",
-    "came", "went", "gave", "held", "led", "sent", "struck", "fought", "built", "brought", "bought", "sold", "paid",
-    "spent", "kept", "ran", "saw", "shot", "broke", "stood", "grew", "drew", "threw", "wrote", "chose", "began",
-    "begun", "taken", "given", "shown", "known", "grown", "seen", "done", "gone", "fallen", "risen", "beaten", "broken",
-    "driven", "stolen", "hit", "cut", "set", "put", "quit", "split", "spread", "shut", "beat", "sank", "sunk", "won",
-    "overtook", "undertook", "withdrew", "withdrawn", "forbade", "froze", "frozen", "swore", "tore", "wore", "woke",
-];
-
-const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "yesterday", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-];
-
-const CAUSE: &[&str] = &["because", "caused", "causing", "led", "due", "resulted", "thanks", "prompting", "triggered", "sparked"];
-
-const COMPARISON: &[&str] = &["more", "less", "fewer", "most", "least", "largest", "biggest", "highest", "lowest", "first", "last", "than", "record"];
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Signal {
     Number,
@@ -36,7 +16,6 @@ enum Signal {
     PastEvent,
     Cause,
     Comparison,
-    Ongoing,
 }
 
 impl Signal {
@@ -47,14 +26,13 @@ impl Signal {
             Signal::PastEvent => "past events",
             Signal::Cause => "a cause",
             Signal::Comparison => "a comparison",
-            Signal::Ongoing => "what is happening",
         }
     }
 }
 
-fn is_past_participle(word: &str) -> bool {
-    word.len() > 4 && word.ends_with("ed") && !matches!(word, "need" | "needed" | "indeed" | "speed" | "seed" | "feed" | "breed" | "proceed" | "exceed" | "succeed" | "embed")
-        || IRREGULAR_PAST.contains(&word)
+/// A regular past form: "stalled", "collapsed".
+fn is_regular_past(word: &str) -> bool {
+    word.len() > 4 && word.ends_with("ed") && !matches!(word, "indeed" | "proceed" | "exceed" | "succeed" | "embed" | "speed" | "breed")
 }
 
 pub fn find(input: &Input, attributions: &Attributions, so_far: &[Finding]) -> Vec<Finding> {
@@ -93,32 +71,27 @@ pub fn find(input: &Input, attributions: &Attributions, so_far: &[Finding]) -> V
             continue;
         }
         let mut signals = Vec::new();
+        let mut add = |sig: Signal| {
+            if !signals.contains(&sig) {
+                signals.push(sig);
+            }
+        };
+        for m in matches {
+            match m.kind {
+                LexKind::Date => add(Signal::Date),
+                LexKind::Cause => add(Signal::Cause),
+                LexKind::Comparison => add(Signal::Comparison),
+                LexKind::PastTense if m.tokens.start > range.start => add(Signal::PastEvent),
+                _ => {}
+            }
+        }
         for i in range.clone() {
-            let w = input.norm.token(i);
             let tok = &input.seg.tokens[i];
-            let signal = if tok.kind == TokenKind::Number {
-                if w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) {
-                    Some(Signal::Date)
-                } else {
-                    Some(Signal::Number)
-                }
-            } else if MONTHS.contains(&w) && (w != "may" && w != "march" || i > range.start) {
-                Some(Signal::Date)
-            } else if CAUSE.contains(&w) {
-                Some(Signal::Cause)
-            } else if COMPARISON.contains(&w) || (w.len() > 5 && w.ends_with("est") && w != "interest" && w != "protest" && w != "request" && w != "suggest" && w != "honest" && w != "modest" && w != "forest" && w != "harvest" && w != "contest" && w != "arrest" && w != "invest") {
-                Some(Signal::Comparison)
-            } else if is_past_participle(w) && i > range.start {
-                Some(Signal::PastEvent)
-            } else if matches!(w, "continue" | "continues" | "remain" | "remains" | "has" | "have") && i > range.start {
-                Some(Signal::Ongoing)
-            } else {
-                None
-            };
-            if let Some(sig) = signal {
-                if !signals.contains(&sig) {
-                    signals.push(sig);
-                }
+            if tok.kind == TokenKind::Number {
+                let w = input.norm.token(i);
+                add(if w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) { Signal::Date } else { Signal::Number });
+            } else if i > range.start && tok.kind == TokenKind::Word && is_regular_past(input.norm.token(i)) {
+                add(Signal::PastEvent);
             }
         }
         if signals.is_empty() {

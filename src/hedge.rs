@@ -132,13 +132,7 @@ fn hedged_words(input: &Input, after: usize, sentence: &Range<usize>) -> String 
 pub fn find(input: &Input, attributions: &Attributions) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut covered_until = 0usize;
-    // Tokens already claimed by an attribution or vague attribution finding.
-    let mut taken = vec![false; input.seg.tokens.len()];
-    for f in &attributions.findings {
-        let first = input.token_at_char(f.span.start);
-        let last = input.token_at_char(f.span.end.saturating_sub(1).max(f.span.start));
-        taken[first..=last.max(first)].iter_mut().for_each(|t| *t = true);
-    }
+    let taken = &attributions.taken;
     for (s, sentence) in input.seg.sentences.iter().enumerate() {
         let range = sentence.tokens.clone();
         for m in input.sentence_matches(s) {

@@ -30,6 +30,11 @@ pub enum LexKind {
     SpeechVerb,
     /// I think, should, in my view
     Opinion,
+    /// Signals of a checkable fact: dates, causes, comparisons, past events.
+    Date,
+    Cause,
+    Comparison,
+    PastTense,
     /// From `Options::custom_hedges`.
     CustomHedge,
     /// From `Options::custom_sources`.
@@ -46,6 +51,10 @@ const FILES: &[(LexKind, &str)] = &[
     (LexKind::VagueQuantity, include_str!("lexicon/vague_quantity.txt")),
     (LexKind::SpeechVerb, include_str!("lexicon/speech_verb.txt")),
     (LexKind::Opinion, include_str!("lexicon/opinion.txt")),
+    (LexKind::Date, include_str!("lexicon/date.txt")),
+    (LexKind::Cause, include_str!("lexicon/cause.txt")),
+    (LexKind::Comparison, include_str!("lexicon/comparison.txt")),
+    (LexKind::PastTense, include_str!("lexicon/past_tense.txt")),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -177,7 +186,7 @@ impl Lexicon {
                 out.push(Match { kind: e.kind, strength: e.strength, tokens: first..last });
             }
         }
-        out.sort_by(|a, b| a.tokens.start.cmp(&b.tokens.start).then(b.tokens.end.cmp(&a.tokens.end)));
+        out.sort_unstable_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end), m.kind as u8));
         out
     }
 }

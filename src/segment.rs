@@ -106,102 +106,89 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
+/// The char at byte `pos` and its length in bytes.
+#[inline]
+fn char_at(text: &str, pos: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(pos)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    text[pos..].chars().next().map(|c| (c, c.len_utf8()))
+}
+
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let bytes = text.as_bytes();
-    let mut chars = text.char_indices().peekable();
+    let mut pos = 0usize;
     let mut char_pos = 0usize;
     let mut newlines: u8 = 0;
-    while let Some((b, c)) = chars.next() {
+    while let Some((c, len)) = char_at(text, pos) {
         if c.is_whitespace() {
             if c == '\n' {
                 newlines = newlines.saturating_add(1).min(2);
             }
+            pos += len;
             char_pos += 1;
             continue;
         }
-        let start = char_pos;
+        let (b, start) = (pos, char_pos);
+        pos += len;
         char_pos += 1;
-        if is_word_char(c) {
-            let mut end_b = b + c.len_utf8();
-            let mut all_digits = c.is_ascii_digit();
-            // Fast path: runs of ASCII word bytes.
-            loop {
-                while end_b < bytes.len() && bytes[end_b].is_ascii_alphanumeric() {
-                    all_digits &= bytes[end_b].is_ascii_digit();
-                    end_b += 1;
-                    char_pos += 1;
-                    chars.next();
-                }
-                let Some(&(nb, nc)) = chars.peek() else { break };
-                debug_assert_eq!(nb, end_b);
-                if !nc.is_ascii() && is_word_char(nc) {
-                    all_digits = false;
-                    end_b += nc.len_utf8();
-                    char_pos += 1;
-                    chars.next();
-                    continue;
-                }
-                // Joiners kept inside a word when a word char follows: it's, so-called, 3.5, 1,000, U.S.
-                let joins = match nc {
-                    '\'' | '’' | '-' => true,
-                    '.' | ',' => true,
-                    _ => false,
-                };
-                if !joins {
-                    break;
-                }
-                let after = text[nb + nc.len_utf8()..].chars().next();
-                let Some(after) = after.filter(|a| is_word_char(*a)) else {
-                    // "U.S." keeps its final dot: a single letter before the dot, a dot two chars back.
-                    if nc == '.' && end_b >= 3 && bytes[end_b - 2] == b'.' && bytes[end_b - 1].is_ascii_alphabetic() {
-                        end_b += 1;
-                        char_pos += 1;
-                        chars.next();
-                    }
-                    break;
-                };
-                let ok = match nc {
-                    '.' => {
-                        // 3.5 (digits both sides) or U.S (single letters between dots)
-                        (all_digits && after.is_ascii_digit())
-                            || (end_b >= 1
-                                && bytes[end_b - 1].is_ascii_alphabetic()
-                                && (end_b == b + 1 || bytes[end_b - 2] == b'.')
-                                && after.is_ascii_alphabetic()
-                                && text[nb + 1..].chars().nth(1).map_or(true, |x| !x.is_alphanumeric()))
-                    }
-                    ',' => all_digits && after.is_ascii_digit(),
-                    _ => true,
-                };
-                if !ok {
-                    break;
-                }
-                if nc != ',' && nc != '.' {
-                    all_digits = false;
-                }
-                end_b = nb + nc.len_utf8();
-                char_pos += 1;
-                chars.next();
-            }
-            tokens.push(Token {
-                start,
-                end: char_pos,
-                byte_start: b,
-                byte_end: end_b,
-                kind: if all_digits { TokenKind::Number } else { TokenKind::Word },
-                newlines_before: newlines,
-            });
-        } else {
-            tokens.push(Token {
-                start,
-                end: char_pos,
-                byte_start: b,
-                byte_end: b + c.len_utf8(),
-                kind: TokenKind::Punct,
-                newlines_before: newlines,
-            });
+        if !is_word_char(c) {
+            tokens.push(Token { start, end: char_pos, byte_start: b, byte_end: pos, kind: TokenKind::Punct, newlines_before: newlines });
+            newlines = 0;
+            continue;
         }
+        let mut all_digits = c.is_ascii_digit();
+        loop {
+            // Fast path: runs of ASCII word bytes.
+            while pos < bytes.len() && bytes[pos].is_ascii_alphanumeric() {
+                all_digits &= bytes[pos].is_ascii_digit();
+                pos += 1;
+                char_pos += 1;
+            }
+            let Some((nc, nlen)) = char_at(text, pos) else { break };
+            if !nc.is_ascii() && is_word_char(nc) {
+                all_digits = false;
+                pos += nlen;
+                char_pos += 1;
+                continue;
+            }
+            // Joiners kept inside a word when a word char follows: it's, so-called, 3.5, 1,000, U.S.
+            if !matches!(nc, '\'' | '’' | '-' | '.' | ',') {
+                break;
+            }
+            let Some(after) = char_at(text, pos + nlen).map(|(a, _)| a).filter(|a| is_word_char(*a)) else {
+                // "U.S." keeps its final dot: a single letter before the dot, a dot two chars back.
+                if nc == '.' && pos >= 3 && bytes[pos - 2] == b'.' && bytes[pos - 1].is_ascii_alphabetic() {
+                    pos += 1;
+                    char_pos += 1;
+                }
+                break;
+            };
+            let joins = match nc {
+                // 3.5 (digits both sides) or U.S (single letters between dots)
+                '.' => {
+                    (all_digits && after.is_ascii_digit())
+                        || (bytes[pos - 1].is_ascii_alphabetic()
+                            && (pos == b + 1 || bytes[pos - 2] == b'.')
+                            && after.is_ascii_alphabetic()
+                            && char_at(text, pos + 2).map_or(true, |(x, _)| !x.is_alphanumeric()))
+                }
+                ',' => all_digits && after.is_ascii_digit(),
+                _ => {
+                    all_digits = false;
+                    true
+                }
+            };
+            if !joins {
+                break;
+            }
+            pos += nlen;
+            char_pos += 1;
+        }
+        let kind = if all_digits { TokenKind::Number } else { TokenKind::Word };
+        tokens.push(Token { start, end: char_pos, byte_start: b, byte_end: pos, kind, newlines_before: newlines });
         newlines = 0;
     }
     tokens
