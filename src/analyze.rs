@@ -3,7 +3,7 @@
 
 use crate::article::Article;
 use crate::finding::Finding;
-use crate::lexicon::{parse_list, LexKind, Lexicon, Match, Normalized};
+use crate::lexicon::{parse_list, LexKind, Lexicon, Match, Normalized, MAX_ENTRY_TOKENS};
 use crate::segment::{segment, Segmented};
 use crate::span::Span;
 use crate::{attribution, claim, hedge, summary};
@@ -99,6 +99,14 @@ impl<'a> Input<'a> {
     /// The lexicon matches that start in sentence `s` and end inside it.
     pub fn sentence_matches(&self, s: usize) -> &[Match] {
         &self.matches[self.matches_of[s].clone()]
+    }
+
+    /// Matches that start within a few tokens before `tokens` and no later than its end:
+    /// every match that can contain or equal `tokens`, found without scanning the sentence.
+    pub fn matches_near(&self, tokens: &std::ops::Range<usize>) -> &[Match] {
+        let from = self.matches.partition_point(|m| m.tokens.start + MAX_ENTRY_TOKENS < tokens.start);
+        let to = self.matches.partition_point(|m| m.tokens.start <= tokens.start);
+        &self.matches[from..to]
     }
 
     /// The token containing or following char `pos`.

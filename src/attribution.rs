@@ -78,8 +78,13 @@ pub fn is_capitalized(input: &Input, i: usize) -> bool {
         && !NOT_NAMES.contains(&input.norm.token(i))
 }
 
+/// Names, subjects and auxiliary runs are searched at most this far, so a pathological
+/// run of capitalised words or auxiliaries cannot make the search quadratic.
+const REACH: usize = 8;
+
 /// A run of capitalised words ending at `end` (exclusive), inside `floor..`.
 fn name_ending_at(input: &Input, floor: usize, end: usize) -> Option<Range<usize>> {
+    let floor = floor.max(end.saturating_sub(REACH));
     let mut start = end;
     while start > floor {
         let w = input.norm.token(start - 1);
@@ -94,6 +99,7 @@ fn name_ending_at(input: &Input, floor: usize, end: usize) -> Option<Range<usize
 
 /// A run of capitalised words starting at `start`, before `ceiling`.
 fn name_starting_at(input: &Input, start: usize, ceiling: usize) -> Option<Range<usize>> {
+    let ceiling = ceiling.min(start + REACH);
     let mut end = start;
     while end < ceiling && (is_capitalized(input, end) || (end > start && input.norm.token(end) == "." && end + 1 < ceiling && input.seg.tokens[end].start == input.seg.tokens[end - 1].end)) {
         end += 1;
@@ -116,7 +122,8 @@ enum Source {
 /// The subject of a cue at `cue_start`, looking left within `floor..`.
 fn subject_before(input: &Input, vague: &[bool], floor: usize, cue_start: usize) -> Option<Source> {
     let mut k = cue_start;
-    while k > floor && AUXILIARIES.contains(&input.norm.token(k - 1)) {
+    let floor_aux = floor.max(cue_start.saturating_sub(REACH));
+    while k > floor_aux && AUXILIARIES.contains(&input.norm.token(k - 1)) {
         k -= 1;
     }
     if k == floor {
@@ -143,7 +150,7 @@ fn subject_before(input: &Input, vague: &[bool], floor: usize, cue_start: usize)
         return None;
     }
     if vague[k - 1] {
-        let start = (floor..k).rev().take_while(|&j| vague[j]).last().unwrap_or(k - 1);
+        let start = (floor.max(k.saturating_sub(REACH))..k).rev().take_while(|&j| vague[j]).last().unwrap_or(k - 1);
         return Some(Source::Vague(start..k));
     }
     if PRONOUNS.contains(&w) {
@@ -191,7 +198,7 @@ fn source_after(input: &Input, vague: &[bool], cue_end: usize, ceiling: usize, l
         return None;
     }
     if vague[k] {
-        let end = (k..ceiling).take_while(|&j| vague[j]).last().unwrap_or(k) + 1;
+        let end = (k..ceiling.min(k + REACH)).take_while(|&j| vague[j]).last().unwrap_or(k) + 1;
         return Some(Source::Vague(k..end));
     }
     if let Some(name) = name_starting_at(input, k, ceiling) {
@@ -238,15 +245,15 @@ pub fn find(input: &Input) -> Attributions {
             let last = m.tokens.end - 1;
             let verb_last = m.tokens.len() > 1
                 && input.norm.token(m.tokens.start) != "it"
-                && matches.iter().any(|o| o.kind == LexKind::SpeechVerb && o.tokens == (last..last + 1))
-                && !matches.iter().any(|o| o.kind == LexKind::Inference && o.tokens == (last..last + 1));
+                && input.matches_near(&(last..last + 1)).iter().any(|o| o.kind == LexKind::SpeechVerb && o.tokens == (last..last + 1))
+                && !input.matches_near(&(last..last + 1)).iter().any(|o| o.kind == LexKind::Inference && o.tokens == (last..last + 1));
             if !verb_last {
                 push_vague(input, &mut out, m.tokens.clone(), m.strength, &mut taken);
                 continue;
             }
             // "Officials said": the source is vague, the verb still attributes the claim to them.
             let mut start = m.tokens.start;
-            while start > range.start && vague[start - 1] && !taken[start - 1] {
+            while start > range.start.max(m.tokens.start.saturating_sub(REACH)) && vague[start - 1] && !taken[start - 1] {
                 start -= 1; // "Some experts believe" when the frame is "experts believe"
             }
             push_vague(input, &mut out, start..last, m.strength, &mut taken);
@@ -277,7 +284,7 @@ pub fn find(input: &Input) -> Attributions {
             if !matches!(m.kind, LexKind::SpeechVerb | LexKind::Inference) || m.tokens.clone().any(|t| taken[t]) {
                 continue;
             }
-            let in_frame = matches.iter().any(|o| o.kind == LexKind::Frame && o.tokens.start <= m.tokens.start && m.tokens.end <= o.tokens.end);
+            let in_frame = input.matches_near(&m.tokens).iter().any(|o| o.kind == LexKind::Frame && o.tokens.start <= m.tokens.start && m.tokens.end <= o.tokens.end);
             if (has_verb_cue && is_noun_cue(m)) || in_frame {
                 continue;
             }
@@ -329,7 +336,7 @@ pub fn find(input: &Input) -> Attributions {
                 continue;
             }
             // "The timing suggests": an inference of the writer's, not a source speaking.
-            let also_inference = matches.iter().any(|o| o.kind == LexKind::Inference && o.tokens == m.tokens);
+            let also_inference = input.matches_near(&m.tokens).iter().any(|o| o.kind == LexKind::Inference && o.tokens == m.tokens);
             if (also_inference && !matches!(source, Source::Named(_) | Source::Pronoun | Source::Vague(_)))
                 || (m.kind == LexKind::Inference && !matches!(source, Source::Vague(_)))
             {

@@ -57,6 +57,10 @@ const FILES: &[(LexKind, &str)] = &[
     (LexKind::PastTense, include_str!("lexicon/past_tense.txt")),
 ];
 
+/// Longer phrases are ignored, so rules can find every match around a token by looking
+/// this many tokens back.
+pub const MAX_ENTRY_TOKENS: usize = 8;
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Entry {
     pub kind: LexKind,
@@ -149,7 +153,8 @@ impl Lexicon {
         for (kind, list) in lists {
             for (phrase, strength) in list {
                 let pattern = normalize_phrase(&phrase);
-                if pattern.trim().is_empty() {
+                let tokens = pattern.split(' ').filter(|t| !t.is_empty()).count();
+                if tokens == 0 || tokens > MAX_ENTRY_TOKENS {
                     continue;
                 }
                 let id = *index.entry(pattern.clone()).or_insert_with(|| {
