@@ -4,6 +4,7 @@
 use crate::analyze::Input;
 use crate::finding::{Finding, Kind};
 use crate::lexicon::LexKind;
+use crate::model::CueModel;
 use crate::segment::TokenKind;
 use std::ops::Range;
 
@@ -385,9 +386,55 @@ pub fn find(input: &Input) -> Attributions {
             out.sourced[s] = true;
         }
     }
+    learned_cues(input, &vague, &mut out, &mut taken);
     speakers_of_quotes(input, &mut out);
     out.taken = taken;
     out
+}
+
+/// Sentences the rules found no source in get a second look from the learned cue
+/// model, which knows the long tail of cue words ("investigates", "sought").
+fn learned_cues(input: &Input, vague: &[bool], out: &mut Attributions, taken: &mut [bool]) {
+    let model = CueModel::builtin();
+    for (s, sentence) in input.seg.sentences.iter().enumerate() {
+        if out.sourced[s] || sentence.heading {
+            continue;
+        }
+        let best = sentence
+            .tokens
+            .clone()
+            .filter(|&i| !taken[i] && !is_hedge_word(input, i))
+            .filter_map(|i| model.score(input, s, i).map(|x| (i, x)))
+            .filter(|&(_, x)| x > 0.0)
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        let Some((i, score)) = best else { continue };
+        let source = match subject_before(input, vague, sentence.tokens.start, i) {
+            Some(Source::Named(n)) => Some(n),
+            _ => None,
+        };
+        let cue = input.seg.slice(input.text, i..i + 1).to_string();
+        let explanation = match &source {
+            Some(who) => format!("'{cue}' — attributed to {who}: the claim is theirs, not the writer's."),
+            None => format!("'{cue}' — reports what someone says, thinks or wants."),
+        };
+        taken[i] = true;
+        out.sourced[s] = true;
+        out.findings.push(Finding {
+            kind: Kind::Attribution,
+            span: input.seg.char_span(i..i + 1),
+            cue,
+            explanation,
+            strength: (0.5 + score / 4.0).clamp(0.5, 0.8),
+            source,
+        });
+    }
+}
+
+/// Hedge words ("suggested", "believed") are left to the hedge rules.
+fn is_hedge_word(input: &Input, i: usize) -> bool {
+    input.matches_near(&(i..i + 1)).iter().any(|m| {
+        m.tokens.start <= i && i < m.tokens.end && matches!(m.kind, LexKind::Modal | LexKind::HedgeWord | LexKind::Inference | LexKind::Frame)
+    })
 }
 
 /// An attribution to an unnamed source `who`, on the verb `cue`.

@@ -6,6 +6,7 @@ pub mod attribution;
 pub mod claim;
 pub mod hedge;
 pub mod lexicon;
+pub mod model;
 pub mod segment;
 pub mod summary;
 pub mod article;
