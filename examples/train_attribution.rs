@@ -5,7 +5,7 @@
 //! cargo run --release --example train_attribution -- [TRAIN.jsonl] [OUT.txt]
 
 use caveat::analyze::{Input, Options};
-use caveat::model::{features, is_candidate};
+use caveat::model::{features, CandidateWords};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
@@ -68,6 +68,9 @@ fn main() {
         .map(|(w, _)| w.clone())
         .collect();
 
+    let mut candidates = CandidateWords::default();
+    words.iter().for_each(|w| candidates.insert(w));
+
     // Pass 2: instances.
     let mut names: HashMap<String, usize> = HashMap::new();
     let mut counts: Vec<usize> = Vec::new();
@@ -76,7 +79,7 @@ fn main() {
         let input = Input::new(&doc.text, &options, Vec::new());
         for (s, sentence) in input.seg.sentences.iter().enumerate() {
             for i in sentence.tokens.clone() {
-                if !is_candidate(&words, input.norm.token(i)) {
+                if !candidates.contains(input.norm.token(i)) {
                     continue;
                 }
                 let t = &input.seg.tokens[i];

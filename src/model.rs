@@ -8,7 +8,28 @@ use crate::analyze::Input;
 use crate::lexicon::LexKind;
 use crate::segment::TokenKind;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// Keys are already FNV hashes: hashing them again would only cost time.
+#[derive(Default)]
+struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) ^ b as u64;
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type HashedMap<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
 
 /// FNV-1a over the parts of a feature name, so features need no allocation.
 pub fn hash(parts: &[&str]) -> u64 {
@@ -26,9 +47,17 @@ pub fn hash(parts: &[&str]) -> u64 {
     h
 }
 
-/// Lowercased words that may be cues; other tokens are never scored.
-pub fn is_candidate(model_words: &HashSet<String>, word: &str) -> bool {
-    word == ":" || model_words.contains(word)
+/// Lowercased words that may be cues (and ":"); other tokens are never scored.
+#[derive(Default)]
+pub struct CandidateWords(HashSet<u64, BuildHasherDefault<PassThrough>>);
+
+impl CandidateWords {
+    pub fn insert(&mut self, word: &str) {
+        self.0.insert(hash(&[word]));
+    }
+    pub fn contains(&self, word: &str) -> bool {
+        word == ":" || self.0.contains(&hash(&[word]))
+    }
 }
 
 /// Calls `emit` with the name parts of each feature of token `i` (in sentence `s`).
@@ -73,20 +102,20 @@ pub fn features(input: &Input, s: usize, i: usize, emit: &mut dyn FnMut(&[&str])
 }
 
 pub struct CueModel {
-    weights: HashMap<u64, f32>,
-    pub words: HashSet<String>,
+    weights: HashedMap<f32>,
+    pub words: CandidateWords,
 }
 
 impl CueModel {
     /// Parses the model file: `word\tWORD` lines list candidates, `PARTS\tWEIGHT` lines
     /// give weights (parts joined by a space); `#` starts a comment.
     pub fn parse(source: &str) -> CueModel {
-        let mut weights = HashMap::new();
-        let mut words = HashSet::new();
+        let mut weights = HashedMap::default();
+        let mut words = CandidateWords::default();
         for line in source.lines().filter(|l| !l.starts_with('#')) {
             let Some((name, value)) = line.rsplit_once('\t') else { continue };
             if name == "word" {
-                words.insert(value.to_string());
+                words.insert(value);
             } else if let Ok(weight) = value.parse::<f32>() {
                 let parts: Vec<&str> = name.split(' ').collect();
                 weights.insert(hash(&parts), weight);
@@ -102,7 +131,7 @@ impl CueModel {
 
     /// The score of token `i` as a cue (positive: a cue); None if it is not a candidate.
     pub fn score(&self, input: &Input, s: usize, i: usize) -> Option<f32> {
-        if !is_candidate(&self.words, input.norm.token(i)) {
+        if !self.words.contains(input.norm.token(i)) {
             return None;
         }
         let mut total = 0.0;
