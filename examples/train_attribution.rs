@@ -13,7 +13,7 @@ use std::io::Write;
 const EPOCHS: usize = 8;
 /// Candidate words: seen inside a gold cue at least this often, and in at least this share of their uses.
 const MIN_CUE_COUNT: usize = 3;
-const MIN_CUE_SHARE: f32 = 0.05;
+const MIN_CUE_SHARE: f32 = 0.1;
 /// Features seen fewer times, or with smaller weights, are dropped from the file:
 /// rare features overfit, and the file stays small.
 const MIN_FEATURE_COUNT: usize = 3;

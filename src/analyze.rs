@@ -91,6 +91,15 @@ impl<'a> Input<'a> {
         Input { text, seg, norm, matches, links, sentence_of, matches_of }
     }
 
+    /// Lowercased token `k` if it lies in `range`, else "".
+    pub fn word_in(&self, range: &std::ops::Range<usize>, k: usize) -> &str {
+        if range.contains(&k) {
+            self.norm.token(k)
+        } else {
+            ""
+        }
+    }
+
     /// Index of the sentence holding token `i`.
     pub fn sentence_of(&self, i: usize) -> usize {
         self.sentence_of[i] as usize

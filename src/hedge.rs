@@ -30,7 +30,7 @@ fn modal_strength(input: &Input, m: &Match, sentence: &Range<usize>) -> f32 {
     if !matches!(input.norm.token(i), "may" | "might" | "could") {
         return m.strength;
     }
-    let word = |k: usize| (k < sentence.end).then(|| input.norm.token(k)).unwrap_or("");
+    let word = |k: usize| input.word_in(sentence, k);
     let next = word(i + 1);
     let passive = next == "be" && {
         let w = word(i + 2);
@@ -46,8 +46,8 @@ fn modal_strength(input: &Input, m: &Match, sentence: &Range<usize>) -> f32 {
 /// Why a vague quantifier is not vague here: "the many", "I am certain", "certain that".
 fn quantity_is_not_vague(input: &Input, m: &Match, sentence: &Range<usize>) -> bool {
     let i = m.tokens.start;
-    let prev = (i > sentence.start).then(|| input.norm.token(i - 1)).unwrap_or("");
-    let next = (m.tokens.end < sentence.end).then(|| input.norm.token(m.tokens.end)).unwrap_or("");
+    let prev = input.word_in(sentence, i.wrapping_sub(1));
+    let next = input.word_in(sentence, m.tokens.end);
     let word = input.norm.token(i);
     DETERMINER_BEFORE_QUANTITY.contains(&prev)
         || (word == "certain" && (matches!(next, "that" | "to" | "of" | "." | ",") || matches!(prev, "is" | "am" | "are" | "was" | "were" | "be" | "not" | "quite" | "very")))

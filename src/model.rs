@@ -63,9 +63,9 @@ impl CandidateWords {
 /// Calls `emit` with the name parts of each feature of token `i` (in sentence `s`).
 pub fn features(input: &Input, s: usize, i: usize, emit: &mut dyn FnMut(&[&str])) {
     let range = &input.seg.sentences[s].tokens;
-    let word = |k: usize| if k >= range.start && k < range.end { input.norm.token(k) } else { "<s>" };
+    let word = |k: usize| if range.contains(&k) { input.norm.token(k) } else { "<s>" };
     let w = word(i);
-    let prev = if i > range.start { word(i - 1) } else { "<s>" };
+    let prev = word(i.wrapping_sub(1));
     let next = word(i + 1);
     emit(&["bias"]);
     emit(&["w", w]);
@@ -156,9 +156,10 @@ mod tests {
 
     #[test]
     fn builtin_model_scores_a_plain_cue_positive() {
-        let input = Input::new("The senator investigates the contracts.", &Options::default(), Vec::new());
+        // "pointed (to)" is in no word list: the model learned it.
+        let input = Input::new("Clinton pointed to attacks on her campaign.", &Options::default(), Vec::new());
         let model = CueModel::builtin();
-        assert!(model.score(&input, 0, 2).is_some_and(|x| x > 0.0));
-        assert!(model.score(&input, 0, 1).is_none_or(|x| x <= 0.0));
+        assert!(model.score(&input, 0, 1).is_some_and(|x| x > 0.0));
+        assert!(model.score(&input, 0, 3).map_or(true, |x| x <= 0.0));
     }
 }
