@@ -400,12 +400,16 @@ fn learned_cues(input: &Input, vague: &[bool], out: &mut Attributions, taken: &m
         if out.sourced[s] || sentence.heading {
             continue;
         }
+        // The cheap candidate check inside `score` comes first; word checks only for positives.
         let best = sentence
             .tokens
             .clone()
-            .filter(|&i| !taken[i] && (input.norm.token(i) == ":" || is_content_word(input.norm.token(i))) && !is_hedge_word(input, i))
-            .filter_map(|i| model.score(input, s, i).map(|x| (i, x)))
-            .filter(|&(_, x)| x > 0.0)
+            .filter(|&i| !taken[i])
+            .filter_map(|i| model.score(input, s, i).filter(|&x| x > 0.0).map(|x| (i, x)))
+            .filter(|&(i, _)| {
+                let w = input.norm.token(i);
+                (w == ":" || is_content_word(w)) && !is_hedge_word(input, i)
+            })
             .max_by(|a, b| a.1.total_cmp(&b.1));
         let Some((i, score)) = best else { continue };
         let source = match subject_before(input, vague, sentence.tokens.start, i) {
