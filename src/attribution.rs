@@ -24,29 +24,47 @@ pub struct Attributions {
 }
 
 /// Words skipped between a verb of saying and its subject: "Peskov has also said".
-const AUXILIARIES: &[&str] = &[
-    "has", "have", "had", "was", "were", "is", "are", "also", "later", "previously", "then", "further", "again",
-    "recently", "publicly", "repeatedly", "reportedly", "not", "did", "does", "do", "would", "will", "could", "may",
-    "might", "once", "first", "already", "often", "never", "always", "even", "still", "just", "privately", "openly",
-    "explicitly", "clearly", "flatly", "quickly", "himself", "herself", "themselves", "been", "being", "had",
-];
+fn is_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "has" | "have" | "had" | "was" | "were" | "is" | "are" | "also" | "later" | "previously" | "then" |
+            "further" | "again" | "recently" | "publicly" | "repeatedly" | "reportedly" | "not" | "did" |
+            "does" | "do" | "would" | "will" | "could" | "may" | "might" | "once" | "first" | "already" |
+            "often" | "never" | "always" | "even" | "still" | "just" | "privately" | "openly" |
+            "explicitly" | "clearly" | "flatly" | "quickly" | "himself" | "herself" | "themselves" | "been" |
+            "being"
+    )
+}
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "you", "it", "who"];
+fn is_pronoun(word: &str) -> bool {
+    matches!(
+        word,
+        "he" | "she" | "they" | "i" | "we" | "you" | "it" | "who"
+    )
+}
 
 /// Capitalised words that do not start a name.
-const NOT_NAMES: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "but", "and", "or", "so", "yet", "however", "in", "on", "at",
-    "for", "with", "as", "when", "while", "if", "after", "before", "since", "meanwhile", "moreover", "still", "then",
-    "there", "here", "what", "why", "how", "who", "which", "where", "it", "he", "she", "they", "we", "i", "you",
-    "his", "her", "their", "our", "my", "its", "some", "many", "most", "others", "one", "both", "all", "no", "not",
-    "also", "instead", "now", "today", "yesterday", "asked", "said", "says", "according", "by", "from", "to", "of",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-];
+fn is_not_name(word: &str) -> bool {
+    matches!(
+        word,
+        "the" | "a" | "an" | "this" | "that" | "these" | "those" | "but" | "and" | "or" | "so" | "yet" |
+            "however" | "in" | "on" | "at" | "for" | "with" | "as" | "when" | "while" | "if" | "after" |
+            "before" | "since" | "meanwhile" | "moreover" | "still" | "then" | "there" | "here" | "what" |
+            "why" | "how" | "who" | "which" | "where" | "it" | "he" | "she" | "they" | "we" | "i" | "you" |
+            "his" | "her" | "their" | "our" | "my" | "its" | "some" | "many" | "most" | "others" | "one" |
+            "both" | "all" | "no" | "not" | "also" | "instead" | "now" | "today" | "yesterday" | "asked" |
+            "said" | "says" | "according" | "by" | "from" | "to" | "of" | "monday" | "tuesday" |
+            "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
 
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your", "one",
-    "another", "each", "every", "both",
-];
+fn is_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "the" | "a" | "an" | "this" | "that" | "these" | "those" | "his" | "her" | "their" | "its" | "our" |
+            "my" | "your" | "one" | "another" | "each" | "every" | "both"
+    )
+}
 
 /// Cue words that are nouns ("in a statement") or need a clear subject to be a cue ("found", "show").
 fn needs_subject(word: &str) -> bool {
@@ -76,7 +94,7 @@ pub fn is_capitalized(input: &Input, i: usize) -> bool {
     let t = &input.seg.tokens[i];
     t.kind == TokenKind::Word
         && input.text[t.byte_start..].chars().next().is_some_and(char::is_uppercase)
-        && !NOT_NAMES.contains(&input.norm.token(i))
+        && !is_not_name(input.norm.token(i))
 }
 
 /// Names, subjects and auxiliary runs are searched at most this far, so a pathological
@@ -124,7 +142,7 @@ enum Source {
 fn subject_before(input: &Input, vague: &[bool], floor: usize, cue_start: usize) -> Option<Source> {
     let mut k = cue_start;
     let floor_aux = floor.max(cue_start.saturating_sub(REACH));
-    while k > floor_aux && AUXILIARIES.contains(&input.norm.token(k - 1)) {
+    while k > floor_aux && is_auxiliary(input.norm.token(k - 1)) {
         k -= 1;
     }
     if k == floor {
@@ -154,7 +172,7 @@ fn subject_before(input: &Input, vague: &[bool], floor: usize, cue_start: usize)
         let start = (floor.max(k.saturating_sub(REACH))..k).rev().take_while(|&j| vague[j]).last().unwrap_or(k - 1);
         return Some(Source::Vague(start..k));
     }
-    if PRONOUNS.contains(&w) {
+    if is_pronoun(w) {
         return Some(Source::Pronoun);
     }
     if let Some(name) = name_ending_at(input, floor, k) {
@@ -165,7 +183,7 @@ fn subject_before(input: &Input, vague: &[bool], floor: usize, cue_start: usize)
         let lower = floor.max(k.saturating_sub(5));
         for j in (lower..k).rev() {
             let tok = input.norm.token(j);
-            if DETERMINERS.contains(&tok) {
+            if is_determiner(tok) {
                 return Some(Source::Phrase(input.seg.slice(input.text, j..k).to_string()));
             }
             if is_capitalized(input, j) {
@@ -179,7 +197,7 @@ fn subject_before(input: &Input, vague: &[bool], floor: usize, cue_start: usize)
         }
         // A bare plural or mass noun: "fundraising documents show".
         let w = input.norm.token(k - 1);
-        if w.len() > 3 && !AUXILIARIES.contains(&w) && !NOT_NAMES.contains(&w) && !w.ends_with("ly") {
+        if w.len() > 3 && !is_auxiliary(w) && !is_not_name(w) && !w.ends_with("ly") {
             return Some(Source::Phrase(input.seg.slice(input.text, k - 1..k).to_string()));
         }
     }
@@ -191,7 +209,7 @@ fn subject_before(input: &Input, vague: &[bool], floor: usize, cue_start: usize)
 /// otherwise only a name or a determiner phrase does ("said the spokesman").
 fn source_after(input: &Input, vague: &[bool], cue_end: usize, ceiling: usize, loose: bool) -> Option<Source> {
     let mut k = cue_end;
-    let determiner = k < ceiling && DETERMINERS.contains(&input.norm.token(k));
+    let determiner = k < ceiling && is_determiner(input.norm.token(k));
     if determiner {
         k += 1;
     }
@@ -299,7 +317,7 @@ pub fn find(input: &Input) -> Attributions {
             // "pledged delegates", "revealed preferences": a participle before a noun is an adjective.
             if m.tokens.len() == 1 && first_word.ends_with("ed") && m.tokens.end < range.end && input.seg.tokens[m.tokens.end].kind == TokenKind::Word
                 && input.norm.token(m.tokens.end).ends_with('s') && m.tokens.start > range.start && !is_capitalized(input, m.tokens.start - 1)
-                && !PRONOUNS.contains(&input.norm.token(m.tokens.start - 1)) && input.seg.tokens[m.tokens.start - 1].kind == TokenKind::Word
+                && !is_pronoun(input.norm.token(m.tokens.start - 1)) && input.seg.tokens[m.tokens.start - 1].kind == TokenKind::Word
                 && !input.norm.token(m.tokens.start - 1).ends_with('s')
             {
                 continue;
@@ -317,7 +335,7 @@ pub fn find(input: &Input) -> Attributions {
                     .or(Some(Source::Phrase(String::new())))
             } else {
                 let prev = (m.tokens.start > range.start).then(|| input.norm.token(m.tokens.start - 1));
-                if single && prev.is_some_and(|p| DETERMINERS.contains(&p)) {
+                if single && prev.is_some_and(|p| is_determiner(p)) {
                     continue; // "the claims", "a report": nouns
                 }
                 // "…,” said Peskov" / "Said Peskov:": the source follows the verb.
@@ -438,7 +456,7 @@ fn learned_cues(input: &Input, vague: &[bool], out: &mut Attributions, taken: &m
 /// Learned cues are kept to content words: a highlighted "about" or "consistently" would
 /// explain nothing, though the corpus marks them as parts of cues ("concerns about").
 fn is_content_word(word: &str) -> bool {
-    word.len() > 3 && !word.ends_with("ly") && !NOT_NAMES.contains(&word) && !matches!(word, "about" | "over" | "into" | "upon" | "against" | "than")
+    word.len() > 3 && !word.ends_with("ly") && !is_not_name(word) && !matches!(word, "about" | "over" | "into" | "upon" | "against" | "than")
 }
 
 /// Hedge words ("suggested", "believed") are left to the hedge rules.
