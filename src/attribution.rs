@@ -101,6 +101,12 @@ pub fn is_capitalized(input: &Input, i: usize) -> bool {
 /// run of capitalised words or auxiliaries cannot make the search quadratic.
 const REACH: usize = 8;
 
+/// The words of a name, without a possessive ending: "Kremlin’s" → "Kremlin".
+fn name_text(input: &Input, name: Range<usize>) -> String {
+    let text = input.seg.slice(input.text, name);
+    text.strip_suffix("’s").or_else(|| text.strip_suffix("'s")).unwrap_or(text).to_string()
+}
+
 /// A run of capitalised words ending at `end` (exclusive), inside `floor..`.
 fn name_ending_at(input: &Input, floor: usize, end: usize) -> Option<Range<usize>> {
     let floor = floor.max(end.saturating_sub(REACH));
@@ -158,10 +164,10 @@ fn subject_before(input: &Input, vague: &[bool], floor: usize, cue_start: usize)
             if input.norm.token(j) == "," {
                 // "One of the authors, Ari Fleischer, said": the name between the commas.
                 if let Some(name) = name_starting_at(input, j + 1, k - 1).filter(|n| n.end == k - 1) {
-                    return Some(Source::Named(input.seg.slice(input.text, name).to_string()));
+                    return Some(Source::Named(name_text(input, name)));
                 }
                 if let Some(name) = name_ending_at(input, floor, j) {
-                    return Some(Source::Named(input.seg.slice(input.text, name).to_string()));
+                    return Some(Source::Named(name_text(input, name)));
                 }
                 break;
             }
@@ -176,7 +182,7 @@ fn subject_before(input: &Input, vague: &[bool], floor: usize, cue_start: usize)
         return Some(Source::Pronoun);
     }
     if let Some(name) = name_ending_at(input, floor, k) {
-        return Some(Source::Named(input.seg.slice(input.text, name).to_string()));
+        return Some(Source::Named(name_text(input, name)));
     }
     // A lower-case noun phrase back to its determiner: "the company", "a new poll".
     if input.seg.tokens[k - 1].kind == TokenKind::Word {
@@ -189,7 +195,7 @@ fn subject_before(input: &Input, vague: &[bool], floor: usize, cue_start: usize)
             if is_capitalized(input, j) {
                 // "Trump's campaign", "the Pentagon's statement"
                 let name = name_ending_at(input, floor, j + 1).unwrap_or(j..j + 1);
-                return Some(Source::Named(input.seg.slice(input.text, name).to_string()));
+                return Some(Source::Named(name_text(input, name)));
             }
             if input.seg.tokens[j].kind != TokenKind::Word {
                 break;
@@ -221,7 +227,7 @@ fn source_after(input: &Input, vague: &[bool], cue_end: usize, ceiling: usize, l
         return Some(Source::Vague(k..end));
     }
     if let Some(name) = name_starting_at(input, k, ceiling) {
-        return Some(Source::Named(input.seg.slice(input.text, name).to_string()));
+        return Some(Source::Named(name_text(input, name)));
     }
     if input.seg.tokens[k].kind == TokenKind::Word && (loose || determiner) {
         // "said the spokesman", "according to early results": a phrase of up to three words.
@@ -281,7 +287,10 @@ pub fn find(input: &Input) -> Attributions {
         // "Alex Seitz-Wald: She is right…": a speaker's name and a colon open the sentence.
         if let Some(colon) = (range.start + 1..range.end.min(range.start + 5)).find(|&i| input.norm.token(i) == ":") {
             let all_words = (range.start..colon).all(|i| input.seg.tokens[i].kind == TokenKind::Word);
-            let name = (all_words && is_capitalized(input, range.start)).then_some(range.start..colon);
+            // Not a label: "BREAKING:", "Easing International Pressure:".
+            let first = input.seg.token_text(input.text, range.start);
+            let label = first.ends_with("ing") || (first.len() > 3 && !first.chars().any(char::is_lowercase));
+            let name = (all_words && !label && is_capitalized(input, range.start)).then_some(range.start..colon);
             if let (Some(name), true) = (name, colon + 1 < range.end && !sentence.heading) {
                 let who = input.seg.slice(input.text, name).to_string();
                 taken[colon] = true;

@@ -26,6 +26,9 @@ pub struct Summary {
     pub verdict: String,
 }
 
+/// Attribution findings at least this strong name their source (see attribution.rs).
+const NAMED_SOURCE_STRENGTH: f32 = 0.85;
+
 pub fn summarize(input: &Input, findings: &[Finding]) -> Summary {
     let sentences = input.seg.sentences.len();
     let mut counts: BTreeMap<String, usize> = Kind::ALL.iter().map(|k| (k.as_str().to_string(), 0)).collect();
@@ -39,7 +42,8 @@ pub fn summarize(input: &Input, findings: &[Finding]) -> Summary {
                 flags[s] = true;
             }
         }
-        if let (Kind::Attribution, Some(name)) = (f.kind, &f.source) {
+        // Only sources the rules named outright; learned cues and bare phrases ("the report") are weaker.
+        if let (Kind::Attribution, Some(name), true) = (f.kind, &f.source, f.strength >= NAMED_SOURCE_STRENGTH) {
             *sources.entry(name.clone()).or_default() += 1;
         }
     }
