@@ -344,7 +344,7 @@ pub fn find(input: &Input) -> Attributions {
                     .or(Some(Source::Phrase(String::new())))
             } else {
                 let prev = (m.tokens.start > range.start).then(|| input.norm.token(m.tokens.start - 1));
-                if single && prev.is_some_and(|p| is_determiner(p)) {
+                if single && prev.is_some_and(is_determiner) {
                     continue; // "the claims", "a report": nouns
                 }
                 // "…,” said Peskov" / "Said Peskov:": the source follows the verb.
