@@ -113,9 +113,13 @@ impl<'a> Input<'a> {
     /// Matches that start within a few tokens before `tokens` and no later than its end:
     /// every match that can contain or equal `tokens`, found without scanning the sentence.
     pub fn matches_near(&self, tokens: &std::ops::Range<usize>) -> &[Match] {
-        let from = self.matches.partition_point(|m| m.tokens.start + MAX_ENTRY_TOKENS < tokens.start);
-        let to = self.matches.partition_point(|m| m.tokens.start <= tokens.start);
-        &self.matches[from..to]
+        // Matches never start before their sentence, so search only the sentence's own.
+        let Some(&s) = self.sentence_of.get(tokens.start) else { return &[] };
+        let Some(range) = self.matches_of.get(s as usize) else { return &[] };
+        let own = &self.matches[range.clone()];
+        let from = own.partition_point(|m| m.tokens.start + MAX_ENTRY_TOKENS < tokens.start);
+        let to = own.partition_point(|m| m.tokens.start <= tokens.start);
+        &own[from..to]
     }
 
     /// The token containing or following char `pos`.

@@ -56,7 +56,11 @@ pub struct Segmented {
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
     pub quotes: Vec<Quote>,
+    /// Per token, the index of the quote containing it, or `NO_QUOTE`.
+    quote_at: Vec<u32>,
 }
+
+const NO_QUOTE: u32 = u32::MAX;
 
 impl Segmented {
     pub fn token_text<'a>(&self, text: &'a str, i: usize) -> &'a str {
@@ -82,10 +86,7 @@ impl Segmented {
 
     /// Index in `quotes` of the quotation containing token `i`, if any.
     pub fn quote_of(&self, i: usize) -> Option<usize> {
-        let pos = self.tokens[i].start;
-        // Quotes are sorted and do not nest, so the candidate is the last one starting at or before `pos`.
-        let k = self.quotes.partition_point(|q| q.span.start <= pos);
-        k.checked_sub(1).filter(|&q| self.quotes[q].span.end > pos)
+        self.quote_at.get(i).filter(|&&q| q != NO_QUOTE).map(|&q| q as usize)
     }
 }
 
@@ -231,7 +232,11 @@ pub fn segment(text: &str) -> Segmented {
     let tokens = tokenize(text);
     let sentences = sentences(text, &tokens);
     let quotes = quotes(text, &tokens);
-    Segmented { tokens, sentences, quotes }
+    let mut quote_at = vec![NO_QUOTE; tokens.len()];
+    for (q, quote) in quotes.iter().enumerate() {
+        quote_at[quote.open..=quote.close].iter_mut().for_each(|x| *x = q as u32);
+    }
+    Segmented { tokens, sentences, quotes, quote_at }
 }
 
 /// Whether a line (tokens `range`) looks like a heading: short, no final punctuation.
@@ -375,7 +380,7 @@ fn quotes(text: &str, tokens: &[Token]) -> Vec<Quote> {
         }
     }
     out.sort_by_key(|q| q.span.start);
-    // Drop quotes nested in or crossing an earlier one, so `quote_of` can binary-search.
+    // Drop quotes nested in or crossing an earlier one: each token is in at most one quote.
     let mut kept: Vec<Quote> = Vec::with_capacity(out.len());
     for q in out {
         if kept.last().map_or(true, |k| k.span.end <= q.span.start) {
