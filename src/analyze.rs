@@ -164,3 +164,45 @@ pub fn analyze_article(article: &Article, options: &Options) -> Analysis {
         .collect();
     run(&Input::new(&text, options, links), options)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::Kind;
+
+    fn cues(text: &str, options: &Options) -> Vec<(Kind, String)> {
+        analyze_text(text, options).findings.into_iter().map(|f| (f.kind, f.cue)).collect()
+    }
+
+    #[test]
+    fn sensitivity_sets_the_strength_threshold() {
+        let text = "The river often floods. Some towns flooded. It may rain.";
+        let with = |sensitivity| cues(text, &Options { sensitivity, ..Options::default() });
+        let (strict, balanced, lenient) = (with(Sensitivity::Strict), with(Sensitivity::Balanced), with(Sensitivity::Lenient));
+        assert!(strict.contains(&(Kind::Speculation, "often".into())));
+        assert!(!balanced.contains(&(Kind::Speculation, "often".into())));
+        assert!(balanced.contains(&(Kind::Speculation, "Some".into())));
+        assert!(!lenient.contains(&(Kind::Speculation, "Some".into())));
+        assert!(lenient.contains(&(Kind::Speculation, "may".into())));
+    }
+
+    #[test]
+    fn custom_sources_make_vague_attributions() {
+        let options = Options { custom_sources: vec!["the grapevine".into()], ..Options::default() };
+        let got = cues("The grapevine says he quit.", &options);
+        assert!(got.contains(&(Kind::VagueAttribution, "The grapevine".into())), "{got:?}");
+        assert!(!cues("The grapevine says he quit.", &Options::default()).iter().any(|(k, _)| *k == Kind::VagueAttribution));
+    }
+
+    #[test]
+    fn article_links_source_their_sentences() {
+        use crate::article::{Block, BlockKind, Link};
+        let text = "Previous negotiations stalled in 2022 as Russia pressed its military campaign.";
+        let block = |links| Block { kind: BlockKind::Paragraph, text: text.into(), links, runs: vec![] };
+        let plain = Article { blocks: vec![block(vec![])], ..Article::default() };
+        let linked = Article { blocks: vec![block(vec![Link { href: "https://example.org".into(), span: Span::new(0, 8) }])], ..Article::default() };
+        let claims = |a: &Article| analyze_article(a, &Options::default()).findings.iter().filter(|f| f.kind == Kind::UnsourcedClaim).count();
+        assert_eq!(claims(&plain), 1);
+        assert_eq!(claims(&linked), 0);
+    }
+}
