@@ -2,6 +2,13 @@
 //! unsourced claims. Browser-free; `wasm` only converts between the DOM and this core.
 
 pub mod analyze;
+pub mod attribution;
+pub mod claim;
+pub mod hedge;
+pub mod lexicon;
+pub mod model;
+pub mod segment;
+pub mod summary;
 pub mod article;
 pub mod dom;
 pub mod extract;

@@ -1,3 +1,56 @@
+//! `caveat bench`: analysis speed on a generated corpus (the seed article repeated),
+//! the time for one 10,000-word article, and a 1 MB text with no punctuation (to show
+//! there is no quadratic step).
+
+use caveat::analyze::{analyze_text, Options};
+use std::io::Write;
+use std::time::{Duration, Instant};
+
+const SAMPLE: &str = include_str!("../../tests/fixtures/analyze/seed-article.txt");
+
+/// The best of `runs` timings of `f`.
+fn best_of(runs: usize, mut f: impl FnMut()) -> Duration {
+    (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+fn repeat_to_words(words: usize) -> String {
+    let per = SAMPLE.split_whitespace().count().max(1);
+    let mut text = String::new();
+    for _ in 0..words.div_ceil(per) {
+        text.push_str(SAMPLE);
+        text.push_str("\n\n");
+    }
+    text
+}
+
 pub fn run() -> Result<(), String> {
-    Err("bench: not implemented yet".into())
+    let mut out = std::io::stdout().lock();
+    let mut say = |line: String| writeln!(out, "{line}").map_err(|e| format!("writing stdout: {e}"));
+    let options = Options::default();
+    let corpus = SAMPLE.repeat(20 * 1024 * 1024 / SAMPLE.len());
+    let findings = analyze_text(&corpus, &options).findings.len();
+    let t = best_of(5, || {
+        std::hint::black_box(analyze_text(&corpus, &options));
+    });
+    let mb = corpus.len() as f64 / 1e6;
+    say(format!("analysis: {:.1} MB in {:.3} s = {:.1} MB/s on one core ({findings} findings)", mb, t.as_secs_f64(), mb / t.as_secs_f64()))?;
+
+    let article = repeat_to_words(10_000);
+    let t = best_of(20, || {
+        std::hint::black_box(analyze_text(&article, &options));
+    });
+    say(format!("10,000-word article ({} words): {:.2} ms", article.split_whitespace().count(), t.as_secs_f64() * 1e3))?;
+
+    let flat = "word ".repeat(200_000);
+    let t = best_of(3, || {
+        std::hint::black_box(analyze_text(&flat, &options));
+    });
+    say(format!("1 MB with no punctuation (one sentence): {:.1} ms", t.as_secs_f64() * 1e3))
 }

@@ -1,0 +1,241 @@
+//! Speculation: hedges in the writer's own voice. Lexicon matches are filtered by
+//! context: "May" the month or a name, "could not" of past ability, "may" of
+//! permission, and hedges inside speech reported from a named source are dropped.
+
+use crate::analyze::Input;
+use crate::attribution::Attributions;
+use crate::finding::{Finding, Kind};
+use crate::lexicon::{LexKind, Match};
+use crate::segment::TokenKind;
+use std::ops::Range;
+
+fn is_hedge_kind(kind: LexKind) -> bool {
+    matches!(
+        kind,
+        LexKind::Modal | LexKind::HedgeWord | LexKind::Inference | LexKind::Frame | LexKind::VagueQuantity | LexKind::CustomHedge
+    )
+}
+
+/// Verbs after which "may"/"can"-type modals state a general possibility ("symptoms may
+/// include"), not the writer's doubt.
+const GENERIC_AFTER_MODAL: &[&str] = &[
+    "also", "include", "vary", "occur", "cause", "result", "lead", "contain", "differ", "require", "range", "involve",
+    "affect", "use", "apply", "refer", "become", "develop", "produce", "take", "help", "allow", "need", "appear",
+];
+
+/// The strength of a modal in context: a general possibility ("may be used", "may
+/// include") is weaker than a guess about what happened or will happen.
+fn modal_strength(input: &Input, m: &Match, sentence: &Range<usize>) -> f32 {
+    let i = m.tokens.start;
+    if !matches!(input.norm.token(i), "may" | "might" | "could") {
+        return m.strength;
+    }
+    let word = |k: usize| input.word_in(sentence, k);
+    let next = word(i + 1);
+    let passive = next == "be" && {
+        let w = word(i + 2);
+        (w.ends_with("ed") || w.ends_with("en")) && w != "seen"
+    };
+    if passive || GENERIC_AFTER_MODAL.contains(&next) {
+        0.35
+    } else {
+        m.strength
+    }
+}
+
+/// Why a vague quantifier is not vague here: "the many", "I am certain", "certain that".
+fn quantity_is_not_vague(input: &Input, m: &Match, sentence: &Range<usize>) -> bool {
+    let i = m.tokens.start;
+    let prev = input.word_in(sentence, i.wrapping_sub(1));
+    let next = input.word_in(sentence, m.tokens.end);
+    let word = input.norm.token(i);
+    DETERMINER_BEFORE_QUANTITY.contains(&prev)
+        || (word == "certain" && (matches!(next, "that" | "to" | "of" | "." | ",") || matches!(prev, "is" | "am" | "are" | "was" | "were" | "be" | "not" | "quite" | "very")))
+        || input.seg.tokens.get(m.tokens.end).map_or(true, |t| t.kind == TokenKind::Punct)
+}
+
+const DETERMINER_BEFORE_QUANTITY: &[&str] = &["the", "his", "her", "their", "its", "our", "these", "those", "so", "too", "how", "as"];
+
+const MONTH_CONTEXT: &[&str] = &[
+    "in", "of", "since", "until", "till", "by", "early", "late", "mid", "last", "next", "this", "on", "from", "through",
+    "during", "before", "after", "each", "every", "between", "and", "to",
+];
+
+/// Words after which "may" grants permission: "visitors may not park".
+const PERMISSION_SUBJECTS: &[&str] = &[
+    "you", "visitors", "users", "students", "members", "applicants", "passengers", "employees", "guests", "players",
+    "customers", "participants", "residents", "drivers", "children", "pets", "dogs", "candidates", "tenants",
+];
+
+/// Why a modal match is not a hedge here, if it is not.
+fn modal_is_not_hedge(input: &Input, m: &Match, sentence: &Range<usize>) -> bool {
+    let i = m.tokens.start;
+    let word = input.norm.token(i);
+    let next = (i + 1 < sentence.end).then(|| input.norm.token(i + 1));
+    let prev = (i > sentence.start).then(|| input.norm.token(i - 1));
+    match word {
+        "may" => {
+            let raw = input.seg.token_text(input.text, i);
+            let capital = raw.starts_with('M');
+            let modal_next = matches!(next, Some("be" | "have" | "not" | "also" | "well" | "never" | "soon" | "still"));
+            let number_next = i + 1 < sentence.end && input.seg.tokens[i + 1].kind == TokenKind::Number;
+            if number_next || prev.is_some_and(|p| MONTH_CONTEXT.contains(&p)) && capital {
+                return true; // the month: "in May", "May 5"
+            }
+            if capital && i > sentence.start && !modal_next {
+                return true; // a name or the month mid-sentence: "Theresa May said"
+            }
+            if capital && i == sentence.start && matches!(next, Some("i" | "we")) {
+                return true; // "May I ask": a request
+            }
+            let permission = prev.is_some_and(|p| PERMISSION_SUBJECTS.contains(&p))
+                || (next == Some("not") && prev.is_some_and(|p| p.ends_with('s') && PERMISSION_SUBJECTS.iter().any(|s| s.starts_with(p))));
+            permission
+        }
+        // "could not reach him": past ability. "could not have" is still a hedge.
+        "could" => matches!(next, Some("not" | "never" | "hardly")) && m.tokens.len() == 1
+            && input.norm.token((i + 2).min(sentence.end - 1)) != "have",
+        _ => false,
+    }
+}
+
+fn explanation(kind: LexKind, cue: &str, hedged: &str) -> String {
+    let what = if hedged.is_empty() { String::new() } else { format!(" on “{hedged}”") };
+    match kind {
+        LexKind::Modal => format!("'{cue}' — a hedge{what}: the writer does not claim this happened or is so."),
+        LexKind::HedgeWord => format!("'{cue}' — a hedging word{what}: a guess or estimate, not an established fact."),
+        LexKind::Inference => format!("'{cue}' — an inference{what}: the writer reads this into events rather than reporting it."),
+        LexKind::Frame => format!("'{cue}' — a speculative frame{what}: it invites a conclusion without stating a fact."),
+        LexKind::VagueQuantity => format!("'{cue}' — a vague quantity{what}: who or how many is not said, so it cannot be checked."),
+        _ => format!("'{cue}' — marked as speculation by your own word list."),
+    }
+}
+
+/// Up to eight words after the cue, to the end of its clause: what the hedge covers.
+fn hedged_words(input: &Input, after: usize, sentence: &Range<usize>) -> String {
+    let mut end = after;
+    while end < sentence.end && end < after + 8 {
+        let t = input.norm.token(end);
+        if matches!(t, "," | ";" | ":" | "." | "!" | "?" | "—" | "-" | "(" | ")" | "\"") {
+            break;
+        }
+        end += 1;
+    }
+    let words = input.seg.slice(input.text, after..end);
+    if end < sentence.end && end == after + 8 {
+        format!("{words}…")
+    } else {
+        words.to_string()
+    }
+}
+
+pub fn find(input: &Input, attributions: &Attributions) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut covered_until = 0usize;
+    let taken = &attributions.taken;
+    for (s, sentence) in input.seg.sentences.iter().enumerate() {
+        let range = sentence.tokens.clone();
+        for m in input.sentence_matches(s) {
+            if !is_hedge_kind(m.kind) || m.tokens.start < covered_until || m.tokens.end > range.end {
+                continue;
+            }
+            if m.tokens.clone().any(|t| taken[t]) {
+                continue;
+            }
+            if m.kind == LexKind::Modal && modal_is_not_hedge(input, m, &range) {
+                continue;
+            }
+            if m.kind == LexKind::VagueQuantity && quantity_is_not_vague(input, m, &range) {
+                continue;
+            }
+            let strength = if m.kind == LexKind::Modal { modal_strength(input, m, &range) } else { m.strength };
+            // Inside a quotation with a known speaker, or in speech reported from a named source:
+            // the speaker hedges, not the writer.
+            if let Some(q) = input.seg.quote_of(m.tokens.start) {
+                if attributions.quote_speakers[q].is_some() {
+                    continue;
+                }
+            }
+            if attributions.reported_from[s].is_some_and(|from| m.tokens.start > from) {
+                continue;
+            }
+            covered_until = m.tokens.end;
+            let cue = input.seg.slice(input.text, m.tokens.clone()).to_string();
+            let hedged = hedged_words(input, m.tokens.end, &range);
+            out.push(Finding {
+                kind: Kind::Speculation,
+                span: input.seg.char_span(m.tokens.clone()),
+                explanation: explanation(m.kind, &cue, &hedged),
+                cue,
+                strength,
+                source: None,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analyze::{analyze_text, Options, Sensitivity};
+    use crate::finding::Kind;
+
+    fn hedges(text: &str) -> Vec<String> {
+        let options = Options { sensitivity: Sensitivity::Strict, ..Options::default() };
+        analyze_text(text, &options).findings.into_iter().filter(|f| f.kind == Kind::Speculation).map(|f| f.cue).collect()
+    }
+
+    #[test]
+    fn modal_hedges_fire() {
+        assert_eq!(hedges("Moscow may be seeking to soften its status."), ["may be"]);
+        assert_eq!(hedges("The offer could signal several motives."), ["could signal"]);
+        assert_eq!(hedges("It might rain."), ["might"]);
+        assert_eq!(hedges("Any decision would likely hinge on the details."), ["would likely"]);
+    }
+
+    #[test]
+    fn hedging_words_and_inference_verbs_fire() {
+        assert_eq!(hedges("It is possibly a ploy."), ["possibly"]);
+        assert_eq!(hedges("He reportedly left."), ["reportedly"]);
+        assert_eq!(hedges("The timing suggests a strategy."), ["suggests"]);
+        assert_eq!(hedges("He appears to agree."), ["appears to"]);
+        assert_eq!(hedges("This raises questions about intent."), ["raises questions"]);
+        assert_eq!(hedges("It is believed that he fled."), ["It is believed"]);
+    }
+
+    #[test]
+    fn may_the_month_or_a_name_is_not_a_hedge() {
+        assert!(hedges("The talks began in May.").is_empty());
+        assert!(hedges("May 5 was a Monday.").is_empty());
+        assert!(hedges("Prime Minister Theresa May resigned.").is_empty());
+        assert_eq!(hedges("May be true."), ["May be"]);
+        assert_eq!(hedges("Why the Offer May Be More PR Than Peace"), ["May Be"]);
+    }
+
+    #[test]
+    fn past_ability_and_plain_future_are_not_hedges() {
+        assert!(hedges("Rescuers could not reach the village.").is_empty());
+        assert!(hedges("The summit will take place on Friday.").is_empty());
+        assert_eq!(hedges("He could not have known."), ["could"]);
+    }
+
+    #[test]
+    fn permission_is_not_a_hedge() {
+        assert!(hedges("Visitors may not park here.").is_empty());
+        assert!(hedges("You may leave now.").is_empty());
+    }
+
+    #[test]
+    fn hedges_of_a_quoted_named_speaker_are_theirs() {
+        assert!(hedges("“We may agree soon,” said Dmitry Peskov.").is_empty());
+        assert!(hedges("Peskov said talks might happen.").is_empty());
+        assert_eq!(hedges("Talks might happen."), ["might"]);
+    }
+
+    #[test]
+    fn custom_hedges_are_matched() {
+        let options = Options { custom_hedges: vec!["in all probability".into()], ..Options::default() };
+        let got = analyze_text("In all probability he left.", &options).findings;
+        assert!(got.iter().any(|f| f.kind == Kind::Speculation && f.cue == "In all probability"));
+    }
+}

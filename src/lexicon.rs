@@ -1,0 +1,254 @@
+//! Word lists (`src/lexicon/*.txt`, one file per kind) matched in one pass over the
+//! lowercased token sequence with a single Aho-Corasick automaton.
+//!
+//! Tokens are joined by single spaces and padded with spaces, and every pattern is
+//! padded the same way, so the automaton only reports whole-token matches.
+
+use crate::segment::Segmented;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LexKind {
+    /// may, might, could
+    Modal,
+    /// likely, possibly, reportedly
+    HedgeWord,
+    /// suggests, appears to, is believed
+    Inference,
+    /// it is believed, raises questions
+    Frame,
+    /// critics, reports, some experts
+    VagueSource,
+    /// some, many, several
+    VagueQuantity,
+    /// critics say, it is widely thought
+    VagueFrame,
+    /// said, told, according to
+    SpeechVerb,
+    /// I think, should, in my view
+    Opinion,
+    /// Signals of a checkable fact: dates, causes, comparisons, past events.
+    Date,
+    Cause,
+    Comparison,
+    PastTense,
+    /// From `Options::custom_hedges`.
+    CustomHedge,
+    /// From `Options::custom_sources`.
+    CustomSource,
+}
+
+const FILES: &[(LexKind, &str)] = &[
+    (LexKind::Modal, include_str!("lexicon/modal.txt")),
+    (LexKind::HedgeWord, include_str!("lexicon/hedge_word.txt")),
+    (LexKind::Inference, include_str!("lexicon/inference.txt")),
+    (LexKind::Frame, include_str!("lexicon/frame.txt")),
+    (LexKind::VagueSource, include_str!("lexicon/vague_source.txt")),
+    (LexKind::VagueFrame, include_str!("lexicon/vague_frame.txt")),
+    (LexKind::VagueQuantity, include_str!("lexicon/vague_quantity.txt")),
+    (LexKind::SpeechVerb, include_str!("lexicon/speech_verb.txt")),
+    (LexKind::Opinion, include_str!("lexicon/opinion.txt")),
+    (LexKind::Date, include_str!("lexicon/date.txt")),
+    (LexKind::Cause, include_str!("lexicon/cause.txt")),
+    (LexKind::Comparison, include_str!("lexicon/comparison.txt")),
+    (LexKind::PastTense, include_str!("lexicon/past_tense.txt")),
+];
+
+/// Longer phrases are ignored, so rules can find every match around a token by looking
+/// this many tokens back.
+pub const MAX_ENTRY_TOKENS: usize = 8;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Entry {
+    pub kind: LexKind,
+    pub strength: f32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Match {
+    pub kind: LexKind,
+    pub strength: f32,
+    /// Token indices.
+    pub tokens: Range<usize>,
+}
+
+pub struct Lexicon {
+    automaton: AhoCorasick,
+    /// Per pattern, every (kind, strength) listing it.
+    entries: Vec<Vec<Entry>>,
+}
+
+/// The token sequence lowercased and space-joined: " tok tok tok ".
+pub struct Normalized {
+    pub text: String,
+    /// Byte offset in `text` of each token.
+    pub starts: Vec<u32>,
+}
+
+fn push_normalized_token(out: &mut String, token: &str) {
+    if token.is_ascii() {
+        out.extend(token.bytes().map(|b| b.to_ascii_lowercase() as char));
+        return;
+    }
+    for c in token.chars() {
+        match c {
+            '’' | '‘' | 'ʼ' => out.push('\''),
+            '“' | '”' | '„' => out.push('"'),
+            '–' | '—' | '‐' | '‑' => out.push('-'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+impl Normalized {
+    pub fn new(text: &str, seg: &Segmented) -> Normalized {
+        let mut out = String::with_capacity(text.len() + 2);
+        let mut starts = Vec::with_capacity(seg.tokens.len());
+        out.push(' ');
+        for t in &seg.tokens {
+            starts.push(out.len() as u32);
+            push_normalized_token(&mut out, &text[t.byte_start..t.byte_end]);
+            out.push(' ');
+        }
+        Normalized { text: out, starts }
+    }
+
+    /// Lowercased text of token `i`.
+    pub fn token(&self, i: usize) -> &str {
+        let start = self.starts[i] as usize;
+        let end = self.starts.get(i + 1).map_or(self.text.len(), |&s| s as usize) - 1;
+        &self.text[start..end]
+    }
+}
+
+/// A phrase as the automaton sees it: " tok tok ".
+fn normalize_phrase(phrase: &str) -> String {
+    let seg = crate::segment::segment(phrase);
+    Normalized::new(phrase, &seg).text
+}
+
+/// Parses a lexicon file: " | "-separated alternatives, "=0.7" strength lines, "#" comments.
+pub fn parse_list(source: &str) -> Vec<(String, f32)> {
+    let mut strength = 0.7;
+    let mut out = Vec::new();
+    for line in source.lines() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if let Some(value) = line.strip_prefix('=') {
+            strength = value.trim().parse().unwrap_or(strength);
+            continue;
+        }
+        out.extend(line.split(" | ").map(str::trim).filter(|p| !p.is_empty()).map(|p| (p.to_string(), strength)));
+    }
+    out
+}
+
+impl Lexicon {
+    pub fn new(lists: impl IntoIterator<Item = (LexKind, Vec<(String, f32)>)>) -> Lexicon {
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut entries: Vec<Vec<Entry>> = Vec::new();
+        for (kind, list) in lists {
+            for (phrase, strength) in list {
+                let pattern = normalize_phrase(&phrase);
+                let tokens = pattern.split(' ').filter(|t| !t.is_empty()).count();
+                if tokens == 0 || tokens > MAX_ENTRY_TOKENS {
+                    continue;
+                }
+                let id = *index.entry(pattern.clone()).or_insert_with(|| {
+                    patterns.push(pattern);
+                    entries.push(Vec::new());
+                    entries.len() - 1
+                });
+                if !entries[id].iter().any(|e| e.kind == kind) {
+                    entries[id].push(Entry { kind, strength });
+                }
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .expect("lexicon patterns are small");
+        Lexicon { automaton, entries }
+    }
+
+    /// The built-in lexicon, built once.
+    pub fn builtin() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| Lexicon::new(FILES.iter().map(|(kind, src)| (*kind, parse_list(src)))))
+    }
+
+    /// Every whole-token occurrence of every entry, sorted by start token then longest first.
+    pub fn find(&self, norm: &Normalized) -> Vec<Match> {
+        let mut out = Vec::new();
+        for m in self.automaton.find_overlapping_iter(norm.text.as_str()) {
+            // The match starts on the space before its first token and ends on the space after its last.
+            let first = norm.starts.partition_point(|&s| (s as usize) <= m.start());
+            let last = norm.starts.partition_point(|&s| (s as usize) < m.end() - 1);
+            for e in &self.entries[m.pattern().as_usize()] {
+                out.push(Match { kind: e.kind, strength: e.strength, tokens: first..last });
+            }
+        }
+        out.sort_unstable_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end), m.kind as u8));
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    fn found(text: &str) -> Vec<(LexKind, String)> {
+        let seg = segment(text);
+        let norm = Normalized::new(text, &seg);
+        Lexicon::builtin().find(&norm).into_iter().map(|m| (m.kind, seg.slice(text, m.tokens).to_string())).collect()
+    }
+
+    #[test]
+    fn matches_whole_tokens_only() {
+        let got = found("Dismay in Maybury.");
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn matches_case_and_apostrophes_insensitively() {
+        let got = found("It Seems likely.");
+        assert!(got.contains(&(LexKind::Inference, "Seems".into())));
+        assert!(got.contains(&(LexKind::HedgeWord, "likely".into())));
+    }
+
+    #[test]
+    fn reports_longest_and_shorter_overlapping_entries() {
+        let got = found("Critics say it may be late.");
+        assert!(got.contains(&(LexKind::VagueFrame, "Critics say".into())));
+        assert!(got.contains(&(LexKind::VagueSource, "Critics".into())));
+        assert!(got.contains(&(LexKind::Modal, "may be".into())));
+        assert!(got.contains(&(LexKind::Modal, "may".into())));
+    }
+
+    #[test]
+    fn one_phrase_may_belong_to_several_kinds() {
+        let got = found("The study suggests otherwise.");
+        assert!(got.contains(&(LexKind::Inference, "suggests".into())));
+        assert!(got.contains(&(LexKind::SpeechVerb, "suggests".into())));
+    }
+
+    #[test]
+    fn parses_alternatives_strengths_and_comments() {
+        let list = parse_list("# note\n=0.4\na | b c # tail\n=0.9\nd\n");
+        assert_eq!(list, [("a".to_string(), 0.4), ("b c".to_string(), 0.4), ("d".to_string(), 0.9)]);
+    }
+
+    #[test]
+    fn custom_lexicons_work_like_builtin_ones() {
+        let lex = Lexicon::new([(LexKind::CustomHedge, vec![("in all probability".to_string(), 0.8)])]);
+        let text = "In all probability, yes.";
+        let seg = segment(text);
+        let got = lex.find(&Normalized::new(text, &seg));
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].tokens, 0..3);
+    }
+}

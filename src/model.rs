@@ -1,0 +1,165 @@
+//! A learned detector of attribution cues, for the long tail of cue words the rules
+//! miss ("investigates", "sought", "pointed to"). An averaged perceptron over lexical
+//! and context features of candidate tokens, trained on the PolNeAR train split by
+//! `cargo run --release --example train_attribution` (see docs/analyzer.md); the
+//! weights are embedded from `src/model/attribution_cue.txt`.
+
+use crate::analyze::Input;
+use crate::lexicon::LexKind;
+use crate::segment::TokenKind;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// Keys are already FNV hashes: hashing them again would only cost time.
+#[derive(Default)]
+struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) ^ b as u64;
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type HashedMap<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
+
+/// FNV-1a over the parts of a feature name, so features need no allocation.
+pub fn hash(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for (k, part) in parts.iter().enumerate() {
+        if k > 0 {
+            h ^= 0x1f;
+            h = h.wrapping_mul(0x100_0000_01b3);
+        }
+        for b in part.bytes() {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// Lowercased words that may be cues (and ":"); other tokens are never scored.
+#[derive(Default)]
+pub struct CandidateWords(HashSet<u64, BuildHasherDefault<PassThrough>>);
+
+impl CandidateWords {
+    pub fn insert(&mut self, word: &str) {
+        self.0.insert(hash(&[word]));
+    }
+    pub fn contains(&self, word: &str) -> bool {
+        word == ":" || self.0.contains(&hash(&[word]))
+    }
+}
+
+/// Calls `emit` with the name parts of each feature of token `i` (in sentence `s`).
+pub fn features(input: &Input, s: usize, i: usize, emit: &mut dyn FnMut(&[&str])) {
+    let range = &input.seg.sentences[s].tokens;
+    let word = |k: usize| if range.contains(&k) { input.norm.token(k) } else { "<s>" };
+    let w = word(i);
+    let prev = word(i.wrapping_sub(1));
+    let next = word(i + 1);
+    emit(&["bias"]);
+    emit(&["w", w]);
+    emit(&["p", prev]);
+    emit(&["n", next]);
+    emit(&["pw", prev, w]);
+    emit(&["wn", w, next]);
+    let suffix = w.char_indices().rev().nth(2).map_or(w, |(at, _)| &w[at..]);
+    emit(&["sfx", suffix]);
+    if i == range.start {
+        emit(&["first"]);
+    }
+    if input.seg.quote_of(i).is_some() {
+        emit(&["inquote"]);
+    }
+    if i > range.start && crate::attribution::is_capitalized(input, i - 1) {
+        emit(&["prevcap"]);
+    }
+    if input.seg.tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word) && i + 1 < range.end && crate::attribution::is_capitalized(input, i + 1) {
+        emit(&["nextcap"]);
+    }
+    for m in input.matches_near(&(i..i + 1)) {
+        if m.tokens.start <= i && i < m.tokens.end {
+            let kind = match m.kind {
+                LexKind::SpeechVerb => "speech",
+                LexKind::Inference => "inference",
+                LexKind::VagueFrame | LexKind::VagueSource => "vague",
+                LexKind::Modal | LexKind::HedgeWord | LexKind::Frame => "hedge",
+                _ => continue,
+            };
+            emit(&["lex", kind]);
+        }
+    }
+}
+
+pub struct CueModel {
+    weights: HashedMap<f32>,
+    pub words: CandidateWords,
+}
+
+impl CueModel {
+    /// Parses the model file: `word\tWORD` lines list candidates, `PARTS\tWEIGHT` lines
+    /// give weights (parts joined by a space); `#` starts a comment.
+    pub fn parse(source: &str) -> CueModel {
+        let mut weights = HashedMap::default();
+        let mut words = CandidateWords::default();
+        for line in source.lines().filter(|l| !l.starts_with('#')) {
+            let Some((name, value)) = line.rsplit_once('\t') else { continue };
+            if name == "word" {
+                words.insert(value);
+            } else if let Ok(weight) = value.parse::<f32>() {
+                let parts: Vec<&str> = name.split(' ').collect();
+                weights.insert(hash(&parts), weight);
+            }
+        }
+        CueModel { weights, words }
+    }
+
+    pub fn builtin() -> &'static CueModel {
+        static MODEL: OnceLock<CueModel> = OnceLock::new();
+        MODEL.get_or_init(|| CueModel::parse(include_str!("model/attribution_cue.txt")))
+    }
+
+    /// The score of token `i` as a cue (positive: a cue); None if it is not a candidate.
+    pub fn score(&self, input: &Input, s: usize, i: usize) -> Option<f32> {
+        if !self.words.contains(input.norm.token(i)) {
+            return None;
+        }
+        let mut total = 0.0;
+        features(input, s, i, &mut |parts| total += self.weights.get(&hash(parts)).copied().unwrap_or(0.0));
+        Some(total)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::{Input, Options};
+
+    #[test]
+    fn parses_words_and_weights() {
+        let model = CueModel::parse("# test\nword\tsaid\nw said\t2.5\nbias\t-1\n");
+        assert!(model.words.contains("said"));
+        let input = Input::new("Peskov said so.", &Options::default(), Vec::new());
+        assert_eq!(model.score(&input, 0, 1), Some(1.5));
+        assert_eq!(model.score(&input, 0, 0), None);
+    }
+
+    #[test]
+    fn builtin_model_scores_a_plain_cue_positive() {
+        // "pointed (to)" is in no word list: the model learned it.
+        let input = Input::new("Clinton pointed to attacks on her campaign.", &Options::default(), Vec::new());
+        let model = CueModel::builtin();
+        assert!(model.score(&input, 0, 1).is_some_and(|x| x > 0.0));
+        assert!(model.score(&input, 0, 3).map_or(true, |x| x <= 0.0));
+    }
+}
