@@ -1,6 +1,6 @@
 //! `caveat bench`: analysis speed on a generated corpus (the seed article repeated),
 //! the time for one 10,000-word article, and a 1 MB text with no punctuation (to show
-//! there is no quadratic step).
+//! there is no quadratic step), then native extraction of the fixture pages in ../shared.
 
 use caveat::analyze::{analyze_text, Options};
 use std::io::Write;
@@ -52,5 +52,8 @@ pub fn run() -> Result<(), String> {
     let t = best_of(3, || {
         std::hint::black_box(analyze_text(&flat, &options));
     });
-    say(format!("1 MB with no punctuation (one sentence): {:.1} ms", t.as_secs_f64() * 1e3))
+    say(format!("1 MB with no punctuation (one sentence): {:.1} ms", t.as_secs_f64() * 1e3))?;
+    drop(say);
+    drop(out);
+    super::extract::bench()
 }
