@@ -31,6 +31,11 @@ fn repeat_to_words(words: usize) -> String {
 }
 
 pub fn run() -> Result<(), String> {
+    bench_analysis()?;
+    super::extract::bench()
+}
+
+fn bench_analysis() -> Result<(), String> {
     let mut out = std::io::stdout().lock();
     let mut say = |line: String| writeln!(out, "{line}").map_err(|e| format!("writing stdout: {e}"));
     let options = Options::default();
@@ -52,8 +57,5 @@ pub fn run() -> Result<(), String> {
     let t = best_of(3, || {
         std::hint::black_box(analyze_text(&flat, &options));
     });
-    say(format!("1 MB with no punctuation (one sentence): {:.1} ms", t.as_secs_f64() * 1e3))?;
-    drop(say);
-    drop(out);
-    super::extract::bench()
+    say(format!("1 MB with no punctuation (one sentence): {:.1} ms", t.as_secs_f64() * 1e3))
 }
