@@ -1,7 +1,7 @@
 //! `caveat extract`: the article found in a page, as text or JSON; and the
 //! extraction benchmark over the fixture pages.
 
-use caveat::extract::{extract, is_readerable};
+use caveat::extract::{extract, is_readerable_article};
 use caveat::html;
 use std::io::{Read, Write};
 use std::path::Path;
@@ -23,7 +23,7 @@ pub fn read_page(page: &Path) -> Result<Vec<u8>, String> {
 pub fn run(page: &Path, json: bool) -> Result<(), String> {
     let doc = html::parse_bytes(&read_page(page)?);
     let article = extract(&doc);
-    if !is_readerable(&doc) {
+    if !is_readerable_article(&doc, &article) {
         eprintln!(
             "caveat: {} does not look like an article; printing what was found anyway",
             page.display()

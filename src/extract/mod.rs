@@ -18,7 +18,7 @@ use crate::dom::{normalize_whitespace, Document, NodeId};
 use patterns::is_skipped;
 use patterns::{is_byline_hint, is_hidden, is_unlikely, match_string};
 
-pub use readerable::is_readerable;
+pub use readerable::{is_readerable, is_readerable_article};
 
 /// Below this many characters of text an extraction pass is retried with looser rules.
 const MIN_ARTICLE_CHARS: usize = 500;
@@ -40,10 +40,19 @@ pub fn extract(doc: &Document) -> Article {
     let mut removed = vec![false; doc.nodes.len()];
     mark_unread(doc, body, &mut removed);
     comments::mark_threads(doc, body, &mut removed);
-    let headline = metadata
-        .title
-        .as_deref()
-        .and_then(|title| mark_title_headings(doc, body, title, &mut removed));
+    let mut metadata = metadata;
+    let headline = match metadata.title.as_deref() {
+        Some(title) => mark_title_headings(doc, body, title, &mut removed),
+        None => None,
+    }
+    .or_else(|| headline_h1(doc, body, &removed));
+    if let Some(h) = headline {
+        removed[h] = true;
+        if metadata.title.is_none() {
+            // A body-only snapshot has no <head>: the page's one h1 is its title.
+            metadata.title = Some(normalized_text(doc, h)).filter(|t| !t.is_empty());
+        }
+    }
     let byline_node = find_byline(doc, body, &removed);
     let mut byline = None;
     if let Some(node) = byline_node {
@@ -85,7 +94,7 @@ pub fn extract(doc: &Document) -> Article {
         let blocks = blocks::build(doc, &selection.roots, &pass_removed);
         let len: usize = blocks.iter().map(|b| b.text.chars().count()).sum();
         // A looser pass must find clearly more: on a short article it would only add furniture.
-        if best.is_empty() || len > best_len * 2 {
+        if best.is_empty() || len * 2 > best_len * 3 {
             best = blocks;
             best_len = len;
         }
@@ -111,7 +120,6 @@ pub fn extract(doc: &Document) -> Article {
     while text_blocks >= 3 && out.last().is_some_and(|b| b.kind == BlockKind::Heading) {
         out.pop();
     }
-    let mut metadata = metadata;
     if metadata.byline.is_none() {
         metadata.byline = byline.filter(|b| !b.is_empty());
     }
@@ -196,6 +204,28 @@ fn mark_title_headings(
         }
     }
     headline
+}
+
+/// The page's headline when no title says which heading it is: its only visible h1
+/// outside page furniture, or, when a logo or section name is an h1 too, the longest one
+/// of three words or more.
+fn headline_h1(doc: &Document, body: NodeId, removed: &[bool]) -> Option<NodeId> {
+    let mut mask = removed.to_vec();
+    mark_unlikely(doc, body, &mut mask);
+    let h1s: Vec<(NodeId, String)> = stats::active_nodes(doc, body, &mask)
+        .into_iter()
+        .filter(|&id| doc.tag(id) == Some("h1"))
+        .map(|id| (id, normalized_text(doc, id)))
+        .filter(|(_, text)| !text.is_empty())
+        .collect();
+    match h1s.as_slice() {
+        [(only, _)] => Some(*only),
+        _ => h1s
+            .iter()
+            .filter(|(_, text)| text.split_whitespace().count() >= 3)
+            .max_by_key(|(_, text)| text.chars().count())
+            .map(|(id, _)| *id),
+    }
 }
 
 /// The first short element marked as the author line (class/id/rel/itemprop).
@@ -311,6 +341,20 @@ mod tests {
             text.contains("north pier") && !text.contains("Hidden"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn body_only_snapshot_takes_its_h1_as_the_headline() {
+        let page = format!(
+            "<body><header><h1 class=logo>Gazette</h1></header><article><h1>Pier to be rebuilt</h1>\
+             <p>{LONG}</p><p>{LONG}</p></article></body>"
+        );
+        let article = extract(&parse(&page));
+        assert_eq!(article.blocks[0].kind, BlockKind::Heading);
+        assert_eq!(article.blocks[0].text, "Pier to be rebuilt");
+        assert!(!article.blocks[0].runs.is_empty());
+        assert_eq!(article.metadata.title.as_deref(), Some("Pier to be rebuilt"));
+        assert_eq!(article.text().matches("Pier to be rebuilt").count(), 1);
     }
 
     #[test]

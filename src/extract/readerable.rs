@@ -11,6 +11,11 @@ pub fn is_readerable(doc: &Document) -> bool {
     has_long_paragraphs(doc) || has_article_body(&super::extract(doc))
 }
 
+/// `is_readerable` for a caller that has already extracted `article` from `doc`.
+pub fn is_readerable_article(doc: &Document, article: &crate::article::Article) -> bool {
+    has_long_paragraphs(doc) || has_article_body(article)
+}
+
 /// Pages of shorter paragraphs (live blogs, scripts that say more per character):
 /// the extracted article has several real paragraphs and is not a list of headlines.
 fn has_article_body(article: &crate::article::Article) -> bool {
