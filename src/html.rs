@@ -74,6 +74,8 @@ struct SinkNode {
 
 struct Sink {
     nodes: RefCell<Vec<SinkNode>>,
+    /// Answer for a name query on a non-element, which the tree builder should never make.
+    no_name: QualName,
 }
 
 /// The parser's handle: the arena index plus the element's name, so the name
@@ -96,6 +98,7 @@ impl Default for Sink {
                 parent: None,
                 children: Vec::new(),
             }]),
+            no_name: QualName::new(None, html5ever::ns!(), html5ever::local_name!("")),
         }
     }
 }
@@ -193,12 +196,7 @@ impl TreeSink for Sink {
     }
 
     fn elem_name<'a>(&'a self, target: &'a Handle) -> &'a QualName {
-        // The tree builder only asks for names of elements.
-        target
-            .0
-             .1
-            .as_ref()
-            .expect("elem_name called on a non-element")
+        target.0 .1.as_ref().unwrap_or(&self.no_name)
     }
 
     fn create_element(
