@@ -31,8 +31,31 @@ pub(crate) struct Flags {
     pub clean_conditionally: bool,
 }
 
+const PASSES: [Flags; 4] = [
+    Flags {
+        strip_unlikely: true,
+        weight_classes: true,
+        clean_conditionally: true,
+    },
+    Flags {
+        strip_unlikely: false,
+        weight_classes: true,
+        clean_conditionally: true,
+    },
+    Flags {
+        strip_unlikely: false,
+        weight_classes: false,
+        clean_conditionally: true,
+    },
+    Flags {
+        strip_unlikely: false,
+        weight_classes: false,
+        clean_conditionally: false,
+    },
+];
+
 pub fn extract(doc: &Document) -> Article {
-    let metadata = metadata::read(doc);
+    let mut metadata = metadata::read(doc);
     let body = doc
         .find_tag(Document::ROOT, "body")
         .unwrap_or(Document::ROOT);
@@ -40,52 +63,54 @@ pub fn extract(doc: &Document) -> Article {
     let mut removed = vec![false; doc.nodes.len()];
     mark_unread(doc, body, &mut removed);
     comments::mark_threads(doc, body, &mut removed);
-    let mut metadata = metadata;
     let headline = match metadata.title.as_deref() {
         Some(title) => mark_title_headings(doc, body, title, &mut removed),
         None => None,
     }
     .or_else(|| headline_h1(doc, body, &removed));
     if let Some(h) = headline {
-        removed[h] = true;
         if metadata.title.is_none() {
-            // A body-only snapshot has no <head>: the page's one h1 is its title.
+            // A body-only snapshot has no <head>: the page's headline is its title.
             metadata.title = Some(normalized_text(doc, h)).filter(|t| !t.is_empty());
         }
     }
-    let byline_node = find_byline(doc, body, &removed);
-    let mut byline = None;
-    if let Some(node) = byline_node {
+    if let Some(node) = find_byline(doc, body, &removed) {
         removed[node] = true;
-        byline = Some(normalized_text(doc, node));
+        if metadata.byline.is_none() {
+            metadata.byline = Some(normalized_text(doc, node)).filter(|b| !b.is_empty());
+        }
     }
 
-    let passes = [
-        Flags {
-            strip_unlikely: true,
-            weight_classes: true,
-            clean_conditionally: true,
-        },
-        Flags {
-            strip_unlikely: false,
-            weight_classes: true,
-            clean_conditionally: true,
-        },
-        Flags {
-            strip_unlikely: false,
-            weight_classes: false,
-            clean_conditionally: true,
-        },
-        Flags {
-            strip_unlikely: false,
-            weight_classes: false,
-            clean_conditionally: false,
-        },
-    ];
+    let mut blocks = Vec::new();
+    // The headline as the page shows it, first; a title found only in <head> is metadata.
+    if let Some(h) = headline {
+        removed[h] = false;
+        if let Some(mut heading) = blocks::build(doc, &[h], &removed).into_iter().next() {
+            heading.kind = BlockKind::Heading;
+            blocks.push(heading);
+        }
+        removed[h] = true;
+    }
+    blocks.extend(body_blocks(doc, body, &removed));
+    // In a text article, a closing heading introduced something that was cleaned away
+    // ("Related stories"); on a page of pictures the headings are all the text there is.
+    let text_blocks = blocks
+        .iter()
+        .filter(|b| b.kind != BlockKind::Heading)
+        .count();
+    while text_blocks >= 3 && blocks.last().is_some_and(|b| b.kind == BlockKind::Heading) {
+        blocks.pop();
+    }
+    Article { metadata, blocks }
+}
+
+/// The article body: Readability's passes, each looser than the last, until one finds
+/// enough text.
+fn body_blocks(doc: &Document, body: NodeId, removed: &[bool]) -> Vec<Block> {
     let mut best: Vec<Block> = Vec::new();
     let mut best_len = 0;
-    for flags in passes {
-        let mut pass_removed = removed.clone();
+    for flags in PASSES {
+        let mut pass_removed = removed.to_vec();
         if flags.strip_unlikely {
             mark_unlikely(doc, body, &mut pass_removed);
         }
@@ -102,31 +127,7 @@ pub fn extract(doc: &Document) -> Article {
             break;
         }
     }
-
-    let mut out = Vec::with_capacity(best.len() + 1);
-    // The headline as the page shows it; a title found only in <head> is metadata, not page text.
-    if let Some(node) = headline {
-        let mut heading = blocks::build(doc, &[node], &vec![false; doc.nodes.len()]);
-        heading.truncate(1);
-        for b in &mut heading {
-            b.kind = BlockKind::Heading;
-        }
-        out.extend(heading);
-    }
-    out.extend(best);
-    // In a text article, a closing heading introduced something that was cleaned away
-    // ("Related stories"); on a page of pictures the headings are all the text there is.
-    let text_blocks = out.iter().filter(|b| b.kind != BlockKind::Heading).count();
-    while text_blocks >= 3 && out.last().is_some_and(|b| b.kind == BlockKind::Heading) {
-        out.pop();
-    }
-    if metadata.byline.is_none() {
-        metadata.byline = byline.filter(|b| !b.is_empty());
-    }
-    Article {
-        metadata,
-        blocks: out,
-    }
+    best
 }
 
 /// Text of a subtree with whitespace collapsed, skipping code and hidden parts.
@@ -182,8 +183,8 @@ fn mark_unlikely(doc: &Document, body: NodeId, removed: &mut [bool]) {
     }
 }
 
-/// Marks every h1/h2 repeating the title as removed (the headline is emitted once,
-/// first) and returns the one to use as the headline.
+/// Marks every h1/h2 repeating the title as removed, so the headline is emitted once,
+/// first, and returns the one to use as the headline.
 fn mark_title_headings(
     doc: &Document,
     body: NodeId,
@@ -353,7 +354,10 @@ mod tests {
         assert_eq!(article.blocks[0].kind, BlockKind::Heading);
         assert_eq!(article.blocks[0].text, "Pier to be rebuilt");
         assert!(!article.blocks[0].runs.is_empty());
-        assert_eq!(article.metadata.title.as_deref(), Some("Pier to be rebuilt"));
+        assert_eq!(
+            article.metadata.title.as_deref(),
+            Some("Pier to be rebuilt")
+        );
         assert_eq!(article.text().matches("Pier to be rebuilt").count(), 1);
     }
 

@@ -96,7 +96,16 @@ const NEGATIVE: &[&str] = &[
 const BYLINE: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
 /// Class/id words of small widgets inside an article body (a whole word of the name).
 const WIDGET: &[&str] = &[
-    "share", "sharedaddy", "sharing", "social", "promo", "newsletter", "signup", "subscribe", "related", "print",
+    "share",
+    "sharedaddy",
+    "sharing",
+    "social",
+    "promo",
+    "newsletter",
+    "signup",
+    "subscribe",
+    "related",
+    "print",
 ];
 const UNLIKELY_ROLES: &[&str] = &[
     "menu",
