@@ -2,24 +2,10 @@
 //! conditional cleaning (link-heavy, image-heavy, form-like, empty blocks), share
 //! widgets, negatively named headings, and page furniture tags.
 
-use super::patterns::{class_weight, is_widget, match_string};
+use super::patterns::{class_weight, is_boilerplate_text, is_widget, match_string};
 use super::stats::{active_nodes, compute, Stats};
 use super::Flags;
 use crate::dom::{Document, NodeId};
-
-const AD_WORDS: &[&str] = &[
-    "ad",
-    "ads",
-    "advertising",
-    "advertisement",
-    "pub",
-    "publicité",
-    "werbung",
-    "广告",
-    "реклама",
-    "anuncio",
-];
-const LOADING_WORDS: &[&str] = &["loading", "正在加载", "загрузка", "chargement", "cargando"];
 
 /// Marks removed nodes inside `roots` in `removed`.
 pub fn clean(doc: &Document, roots: &[NodeId], removed: &mut [bool], flags: Flags) {
@@ -106,15 +92,8 @@ fn remove_conditionally(doc: &Document, id: NodeId, tag: &str, s: &Stats, in_fig
         f64::from(s.li) - 100.0,
         s.input,
     );
-    if s.text < 20 {
-        let words = super::normalized_text(doc, id).to_lowercase();
-        if AD_WORDS.contains(&words.as_str())
-            || LOADING_WORDS
-                .iter()
-                .any(|w| words.trim_end_matches(['.', '…']) == *w)
-        {
-            return true;
-        }
+    if s.text < 40 && is_boilerplate_text(&super::normalized_text(doc, id)) {
+        return true;
     }
     let remove = (!in_figure && img > 1.0 && p / img < 0.5)
         || (!is_list && li > p)

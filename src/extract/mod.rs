@@ -16,7 +16,7 @@ mod stats;
 use crate::article::{Article, Block, BlockKind};
 use crate::dom::{normalize_whitespace, Document, NodeId};
 use patterns::is_skipped;
-use patterns::{is_byline_hint, is_hidden, is_unlikely, match_string};
+use patterns::{is_boilerplate_text, is_byline_hint, is_hidden, is_unlikely, match_string};
 
 pub use readerable::{is_readerable, is_readerable_article};
 
@@ -91,7 +91,11 @@ pub fn extract(doc: &Document) -> Article {
         }
         removed[h] = true;
     }
-    blocks.extend(body_blocks(doc, body, &removed));
+    blocks.extend(
+        body_blocks(doc, body, &removed)
+            .into_iter()
+            .filter(|b| !is_boilerplate_text(&b.text)),
+    );
     // In a text article, a closing heading introduced something that was cleaned away
     // ("Related stories"); on a page of pictures the headings are all the text there is.
     let text_blocks = blocks

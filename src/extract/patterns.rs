@@ -259,3 +259,51 @@ pub fn is_hidden(doc: &Document, id: NodeId) -> bool {
         s.contains("display:none") || s.contains("visibility:hidden")
     })
 }
+
+/// Whole blocks that are page chrome in any article: advert labels (Readability's
+/// multilingual list and more), loading notices and share prompts.
+const BOILERPLATE_LINES: &[&str] = &[
+    "advertisement",
+    "advertising",
+    "ad",
+    "ads",
+    "pub",
+    "publicité",
+    "werbung",
+    "anzeige",
+    "广告",
+    "реклама",
+    "anuncio",
+    "publicidad",
+    "正在加载",
+    "загрузка",
+    "chargement",
+    "cargando",
+    "sponsored",
+    "sponsored content",
+    "story continues below advertisement",
+    "article continues below advertisement",
+    "article continues below",
+    "continue reading below",
+    "scroll to continue with content",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "tweet",
+    "copy link",
+    "link copied",
+    "print",
+    "email",
+    "read more",
+    "show more",
+    "load more",
+    "loading",
+];
+
+pub fn is_boilerplate_text(text: &str) -> bool {
+    let t = text
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    BOILERPLATE_LINES.contains(&t.as_str())
+}
