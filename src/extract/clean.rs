@@ -21,6 +21,8 @@ pub fn clean(doc: &Document, roots: &[NodeId], removed: &mut [bool], flags: Flag
         match tag {
             "footer" | "aside" | "nav" | "object" | "embed" | "link" | "iframe" | "input"
             | "textarea" | "select" | "button" => !is_root,
+            // A picture whose caption is a link teases another story.
+            "figure" if !is_root && inner.link_density() > 0.5 => true,
             "h1" | "h2" => flags.weight_classes && class_weight(doc, id) < 0.0,
             _ if !is_root && inner.text < 500 && is_widget(&match_string(doc, id)) => true,
             "form" | "fieldset" | "table" | "ul" | "div" if flags.clean_conditionally => {
