@@ -268,9 +268,11 @@ pub fn select(doc: &Document, body: NodeId, removed: &[bool], flags: Flags) -> S
             continue;
         }
         // A sibling <article> with its own heading is the next story, not more of this one.
+        // (Live-blog entries are <article>s too, but the feed holding them has no h1.)
         let separate_story = doc.tag(top) == Some("article")
             && doc.tag(sibling) == Some("article")
-            && has_heading(doc, sibling);
+            && has_heading(doc, top, &["h1"])
+            && has_heading(doc, sibling, &["h1", "h2"]);
         let keep = sibling == top
             || !separate_story && {
                 let bonus =
@@ -291,9 +293,9 @@ pub fn select(doc: &Document, body: NodeId, removed: &[bool], flags: Flags) -> S
     Selection { roots }
 }
 
-fn has_heading(doc: &Document, id: NodeId) -> bool {
+fn has_heading(doc: &Document, id: NodeId, levels: &[&str]) -> bool {
     doc.descendants(id)
-        .any(|n| matches!(doc.tag(n), Some("h1" | "h2" | "h3")))
+        .any(|n| doc.tag(n).is_some_and(|t| levels.contains(&t)))
 }
 
 fn sibling_paragraph_belongs(doc: &Document, p: NodeId, s: &Stats) -> bool {
