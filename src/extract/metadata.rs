@@ -81,12 +81,7 @@ pub fn read(doc: &Document) -> Metadata {
                 "pubdate",
             ])
         })
-        .or_else(|| {
-            doc.descendants(Document::ROOT)
-                .find(|&n| doc.tag(n) == Some("time"))
-                .and_then(|t| doc.attr(t, "datetime"))
-                .map(str::to_string)
-        });
+        .or_else(|| published_time(doc));
     let site_name = ld
         .site_name
         .or_else(|| meta(&["og:site_name", "application-name"]));
@@ -140,6 +135,27 @@ fn unescape_basic(s: &str) -> String {
         .replace("&amp;", "&")
 }
 
+/// `<time datetime>` marked as the publication date, else the first one in the page.
+fn published_time(doc: &Document) -> Option<String> {
+    let times: Vec<NodeId> = doc
+        .descendants(Document::ROOT)
+        .filter(|&n| doc.tag(n) == Some("time") && doc.attr(n, "datetime").is_some())
+        .collect();
+    let marked = times.iter().copied().find(|&t| {
+        doc.attr(t, "pubdate").is_some()
+            || doc
+                .attr(t, "itemprop")
+                .is_some_and(|p| p.contains("datePublished"))
+            || doc
+                .attr(t, "class")
+                .is_some_and(|c| c.to_ascii_lowercase().contains("publish"))
+    });
+    marked
+        .or(times.first().copied())
+        .and_then(|t| doc.attr(t, "datetime"))
+        .map(str::to_string)
+}
+
 /// (name, content) of every `<meta>`, names lower-cased; `property` may list several names.
 fn meta_values(doc: &Document) -> Vec<(String, String)> {
     let mut out = Vec::new();
@@ -158,7 +174,7 @@ fn meta_values(doc: &Document) -> Vec<(String, String)> {
         ];
         for name in names.into_iter().flatten() {
             for part in name.split_whitespace() {
-                let part = part.to_ascii_lowercase().replace(['.', '_'], ":");
+                let part = part.to_ascii_lowercase().replace('.', ":");
                 let part = part
                     .strip_prefix("dc:")
                     .map(|p| format!("dc:{p}"))

@@ -381,6 +381,21 @@ mod tests {
     }
 
     #[test]
+    fn metadata_falls_back_to_open_graph_and_meta() {
+        let page = r#"<html><head><title>Pier to be rebuilt | Harbour Gazette</title>
+            <meta property="og:site_name" content="Harbour Gazette">
+            <meta property="article:published_time" content="2024-03-01">
+            <meta name="author" content="Ann Lee"><meta name="description" content="The pier."></head>
+            <body><time datetime="1999-01-01">Today</time></body></html>"#;
+        let m = extract(&parse(page)).metadata;
+        assert_eq!(m.title.as_deref(), Some("Pier to be rebuilt"));
+        assert_eq!(m.site_name.as_deref(), Some("Harbour Gazette"));
+        assert_eq!(m.published.as_deref(), Some("2024-03-01"));
+        assert_eq!(m.byline.as_deref(), Some("Ann Lee"));
+        assert_eq!(m.excerpt.as_deref(), Some("The pier."));
+    }
+
+    #[test]
     fn readerable_needs_real_paragraphs() {
         let article = format!("<body><p>{LONG} {LONG}</p><p>{LONG} {LONG}</p><p>{LONG}</p></body>");
         assert!(is_readerable(&parse(&article)));
