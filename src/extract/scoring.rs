@@ -83,6 +83,8 @@ fn is_phrasing_shallow(doc: &Document, id: NodeId) -> bool {
 fn initial_score(doc: &Document, id: NodeId, flags: Flags) -> f64 {
     let base = match doc.tag(id).unwrap_or("") {
         "div" => 5.0,
+        // Semantic containers the page itself calls its article or main content.
+        "article" | "main" => 10.0,
         "pre" | "td" | "blockquote" => 3.0,
         "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
         "th" => -5.0,
