@@ -186,6 +186,11 @@ fn meta_values(doc: &Document) -> Vec<(String, String)> {
     out
 }
 
+/// Enough words (or, in scripts without spaces, characters) to be a headline, not a site name.
+fn looks_like_headline(s: &str) -> bool {
+    s.split_whitespace().count() >= 3 || super::reading_length(s) >= 20
+}
+
 /// `<title>`, cut at a site-name separator when the rest is long enough to be a headline.
 fn document_title(doc: &Document) -> Option<String> {
     let t = doc.find_tag(Document::ROOT, "title")?;
@@ -198,7 +203,7 @@ fn document_title(doc: &Document) -> Option<String> {
     ] {
         if let Some(i) = full.rfind(sep) {
             let head = full[..i].trim();
-            if head.split_whitespace().count() >= 3 {
+            if looks_like_headline(head) {
                 return Some(head.to_string());
             }
             let tail = full[i + sep.len()..].trim();

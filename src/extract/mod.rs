@@ -134,6 +134,21 @@ fn body_blocks(doc: &Document, body: NodeId, removed: &[bool]) -> Vec<Block> {
     best
 }
 
+/// Length in Latin-script characters: a Han, kana or Hangul character says about as much
+/// as a short word, so it counts three.
+pub(crate) fn reading_length(text: &str) -> usize {
+    text.chars()
+        .map(|c| match c as u32 {
+            0x3040..=0x30FF
+            | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+            | 0xAC00..=0xD7AF
+            | 0xF900..=0xFAFF => 3,
+            _ => 1,
+        })
+        .sum()
+}
+
 /// Text of a subtree with whitespace collapsed, skipping code and hidden parts.
 pub(crate) fn normalized_text(doc: &Document, id: NodeId) -> String {
     let mut out = String::new();

@@ -24,7 +24,7 @@ fn has_article_body(article: &crate::article::Article) -> bool {
     let mut chars = 0;
     let mut headings = 0;
     for b in &article.blocks {
-        let len = reading_length(&b.text);
+        let len = super::reading_length(&b.text);
         let linked: usize = b.links.iter().map(|l| l.span.end - l.span.start).sum();
         match b.kind {
             BlockKind::Heading => headings += 1,
@@ -60,7 +60,7 @@ fn has_long_paragraphs(doc: &Document) -> bool {
         let counts = matches!(tag.as_str(), "p" | "pre" | "article")
             || (tag == "div" && doc.element_children(id).any(|c| doc.tag(c) == Some("br")));
         if counts && !skipped && !(in_li && tag == "p") {
-            let len = reading_length(&super::normalized_text(doc, id));
+            let len = super::reading_length(&super::normalized_text(doc, id));
             if len >= MIN_PARAGRAPH {
                 score += ((len - MIN_PARAGRAPH) as f64).sqrt();
                 if score > MIN_SCORE {
@@ -72,19 +72,4 @@ fn has_long_paragraphs(doc: &Document) -> bool {
         stack.extend(doc.children(id).iter().rev().map(|&c| (c, skipped, in_li)));
     }
     false
-}
-
-/// Length in Latin-script characters: a Han, kana or Hangul character says about as much
-/// as a short word, so it counts three.
-fn reading_length(text: &str) -> usize {
-    text.chars()
-        .map(|c| match c as u32 {
-            0x3040..=0x30FF
-            | 0x3400..=0x4DBF
-            | 0x4E00..=0x9FFF
-            | 0xAC00..=0xD7AF
-            | 0xF900..=0xFAFF => 3,
-            _ => 1,
-        })
-        .sum()
 }
