@@ -155,8 +155,9 @@ impl Sink {
     }
 
     fn into_document(self) -> Document {
-        let nodes = self.nodes.into_inner();
+        let mut nodes = self.nodes.into_inner();
         let mut doc = Document::new();
+        doc.nodes.reserve(nodes.len());
         // Iterative walk: deeply nested pages must not overflow the stack.
         let mut stack: Vec<(usize, NodeId)> = nodes[0]
             .children
@@ -165,13 +166,14 @@ impl Sink {
             .map(|&c| (c, Document::ROOT))
             .collect();
         while let Some((id, parent)) = stack.pop() {
-            match &nodes[id].data {
+            // Each node is visited once, so its data can be moved out.
+            match std::mem::replace(&mut nodes[id].data, SinkData::Ignored) {
                 SinkData::Element { name, attrs } => {
-                    let new_id = doc.append_element(parent, &name.local, attrs.clone());
+                    let new_id = doc.append_element(parent, &name.local, attrs);
                     stack.extend(nodes[id].children.iter().rev().map(|&c| (c, new_id)));
                 }
                 SinkData::Text(text) => {
-                    doc.append_text(parent, text);
+                    doc.append_text(parent, &text);
                 }
                 SinkData::Document | SinkData::Ignored => {}
             }
