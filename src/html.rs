@@ -11,12 +11,30 @@ use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::{parse_document, Attribute, QualName};
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-/// Parses an HTML string. Never fails: malformed markup is repaired as browsers do.
+/// Elements nested deeper than this end the parse: html5ever walks its whole stack of
+/// open elements for each new tag, so pathological nesting costs time quadratic in the
+/// depth. Real pages stay far below (browsers flatten beyond 512 levels).
+pub const MAX_DEPTH: usize = 1024;
+/// Input is fed in pieces of this size so the depth guard can stop the parser early.
+const CHUNK: usize = 8 * 1024;
+
+/// Parses an HTML string. Never fails: malformed markup is repaired as browsers do; a
+/// document nested deeper than `MAX_DEPTH` is cut off where the nesting went too deep.
 pub fn parse(html: &str) -> Document {
-    parse_document(Sink::default(), Default::default()).one(html)
+    let mut parser = parse_document(Sink::default(), Default::default());
+    let mut rest = html;
+    while !rest.is_empty() && parser.tokenizer.sink.sink.max_depth.get() <= MAX_DEPTH {
+        let mut end = rest.len().min(CHUNK);
+        while !rest.is_char_boundary(end) {
+            end -= 1;
+        }
+        parser.process(StrTendril::from_slice(&rest[..end]));
+        rest = &rest[end..];
+    }
+    parser.finish()
 }
 
 /// Parses raw bytes: a BOM or a `<meta charset>` in the first 1024 bytes picks the
@@ -70,12 +88,16 @@ struct SinkNode {
     data: SinkData,
     parent: Option<usize>,
     children: Vec<usize>,
+    /// Distance from the document when last attached (not updated for moved subtrees;
+    /// it only feeds the depth guard).
+    depth: usize,
 }
 
 struct Sink {
     nodes: RefCell<Vec<SinkNode>>,
     /// Answer for a name query on a non-element, which the tree builder should never make.
     no_name: QualName,
+    max_depth: Cell<usize>,
 }
 
 /// The parser's handle: the arena index plus the element's name, so the name
@@ -97,7 +119,9 @@ impl Default for Sink {
                 data: SinkData::Document,
                 parent: None,
                 children: Vec::new(),
+                depth: 0,
             }]),
+            max_depth: Cell::new(0),
             no_name: QualName::new(None, html5ever::ns!(), html5ever::local_name!("")),
         }
     }
@@ -114,6 +138,7 @@ impl Sink {
             data,
             parent: None,
             children: Vec::new(),
+            depth: 0,
         });
         Handle(Rc::new((nodes.len() - 1, name)))
     }
@@ -140,6 +165,7 @@ impl Sink {
                     data: SinkData::Text(text.to_string()),
                     parent: Some(parent),
                     children: Vec::new(),
+                    depth: 0,
                 });
                 let id = nodes.len() - 1;
                 nodes[parent].children.insert(index, id);
@@ -149,6 +175,9 @@ impl Sink {
                 Self::detach(&mut nodes, id);
                 let index = index.min(nodes[parent].children.len());
                 nodes[id].parent = Some(parent);
+                nodes[id].depth = nodes[parent].depth + 1;
+                self.max_depth
+                    .set(self.max_depth.get().max(nodes[id].depth));
                 nodes[parent].children.insert(index, id);
             }
         }

@@ -94,7 +94,7 @@ fn remove_conditionally(doc: &Document, id: NodeId, tag: &str, s: &Stats, in_fig
         f64::from(s.li) - 100.0,
         s.input,
     );
-    if s.text < 40 && is_boilerplate_text(&super::normalized_text(doc, id)) {
+    if s.text < 40 && is_boilerplate_text(&super::normalized_text(doc, id, 64)) {
         return true;
     }
     let remove = (!in_figure && img > 1.0 && p / img < 0.5)

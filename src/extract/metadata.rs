@@ -328,6 +328,6 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 
 /// Is `id` a heading repeating the title?
 pub fn repeats_title(doc: &Document, id: NodeId, title: &str) -> bool {
-    let text = normalized_text(doc, id);
+    let text = normalized_text(doc, id, 1000);
     !text.is_empty() && similarity(title, &text) > 0.75 && similarity(&text, title) > 0.5
 }

@@ -71,13 +71,13 @@ pub fn extract(doc: &Document) -> Article {
     if let Some(h) = headline {
         if metadata.title.is_none() {
             // A body-only snapshot has no <head>: the page's headline is its title.
-            metadata.title = Some(normalized_text(doc, h)).filter(|t| !t.is_empty());
+            metadata.title = Some(normalized_text(doc, h, 1000)).filter(|t| !t.is_empty());
         }
     }
     if let Some(node) = find_byline(doc, body, &removed) {
         removed[node] = true;
         if metadata.byline.is_none() {
-            metadata.byline = Some(normalized_text(doc, node)).filter(|b| !b.is_empty());
+            metadata.byline = Some(normalized_text(doc, node, 200)).filter(|b| !b.is_empty());
         }
     }
 
@@ -149,11 +149,22 @@ pub(crate) fn reading_length(text: &str) -> usize {
         .sum()
 }
 
-/// Text of a subtree with whitespace collapsed, skipping code and hidden parts.
-pub(crate) fn normalized_text(doc: &Document, id: NodeId) -> String {
+/// Text of a subtree with whitespace collapsed, skipping code and hidden parts. With a
+/// `limit`, about that many bytes are gathered and the walk visits a bounded number of
+/// nodes, so checks on deep pages ("is this short?") stay linear overall.
+pub(crate) fn normalized_text(doc: &Document, id: NodeId, limit: usize) -> String {
+    let mut visits = if limit == usize::MAX {
+        usize::MAX
+    } else {
+        limit / 4 + 64
+    };
     let mut out = String::new();
     let mut stack = vec![id];
     while let Some(n) = stack.pop() {
+        if out.len() >= limit || visits == 0 {
+            break;
+        }
+        visits -= 1;
         if let Some(t) = doc.text(n) {
             out.push_str(t);
             continue;
@@ -235,7 +246,7 @@ fn headline_h1(doc: &Document, body: NodeId, removed: &[bool]) -> Option<NodeId>
     let h1s: Vec<(NodeId, String)> = stats::active_nodes(doc, body, &mask)
         .into_iter()
         .filter(|&id| doc.tag(id) == Some("h1"))
-        .map(|id| (id, normalized_text(doc, id)))
+        .map(|id| (id, normalized_text(doc, id, 1000)))
         .filter(|(_, text)| !text.is_empty())
         .collect();
     match h1s.as_slice() {
@@ -254,7 +265,7 @@ fn find_byline(doc: &Document, body: NodeId, removed: &[bool]) -> Option<NodeId>
         .into_iter()
         .find(|&id| {
             doc.is_element(id) && is_byline_hint(doc, id, &match_string(doc, id)) && {
-                let len = normalized_text(doc, id).chars().count();
+                let len = normalized_text(doc, id, 200).chars().count();
                 len > 0 && len < 100
             }
         })

@@ -60,7 +60,7 @@ fn has_long_paragraphs(doc: &Document) -> bool {
         let counts = matches!(tag.as_str(), "p" | "pre" | "article")
             || (tag == "div" && doc.element_children(id).any(|c| doc.tag(c) == Some("br")));
         if counts && !skipped && !(in_li && tag == "p") {
-            let len = super::reading_length(&super::normalized_text(doc, id));
+            let len = super::reading_length(&super::normalized_text(doc, id, 2000));
             if len >= MIN_PARAGRAPH {
                 score += ((len - MIN_PARAGRAPH) as f64).sqrt();
                 if score > MIN_SCORE {
