@@ -11,12 +11,30 @@ use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::{parse_document, Attribute, QualName};
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-/// Parses an HTML string. Never fails: malformed markup is repaired as browsers do.
+/// Elements nested deeper than this end the parse: html5ever walks its whole stack of
+/// open elements for each new tag, so pathological nesting costs time quadratic in the
+/// depth. Real pages stay far below (browsers flatten beyond 512 levels).
+pub const MAX_DEPTH: usize = 1024;
+/// Input is fed in pieces of this size so the depth guard can stop the parser early.
+const CHUNK: usize = 8 * 1024;
+
+/// Parses an HTML string. Never fails: malformed markup is repaired as browsers do; a
+/// document nested deeper than `MAX_DEPTH` is cut off where the nesting went too deep.
 pub fn parse(html: &str) -> Document {
-    parse_document(Sink::default(), Default::default()).one(html)
+    let mut parser = parse_document(Sink::default(), Default::default());
+    let mut rest = html;
+    while !rest.is_empty() && parser.tokenizer.sink.sink.max_depth.get() <= MAX_DEPTH {
+        let mut end = rest.len().min(CHUNK);
+        while !rest.is_char_boundary(end) {
+            end -= 1;
+        }
+        parser.process(StrTendril::from_slice(&rest[..end]));
+        rest = &rest[end..];
+    }
+    parser.finish()
 }
 
 /// Parses raw bytes: a BOM or a `<meta charset>` in the first 1024 bytes picks the
@@ -70,10 +88,16 @@ struct SinkNode {
     data: SinkData,
     parent: Option<usize>,
     children: Vec<usize>,
+    /// Distance from the document when last attached (not updated for moved subtrees;
+    /// it only feeds the depth guard).
+    depth: usize,
 }
 
 struct Sink {
     nodes: RefCell<Vec<SinkNode>>,
+    /// Answer for a name query on a non-element, which the tree builder should never make.
+    no_name: QualName,
+    max_depth: Cell<usize>,
 }
 
 /// The parser's handle: the arena index plus the element's name, so the name
@@ -95,7 +119,10 @@ impl Default for Sink {
                 data: SinkData::Document,
                 parent: None,
                 children: Vec::new(),
+                depth: 0,
             }]),
+            max_depth: Cell::new(0),
+            no_name: QualName::new(None, html5ever::ns!(), html5ever::local_name!("")),
         }
     }
 }
@@ -111,6 +138,7 @@ impl Sink {
             data,
             parent: None,
             children: Vec::new(),
+            depth: 0,
         });
         Handle(Rc::new((nodes.len() - 1, name)))
     }
@@ -137,6 +165,7 @@ impl Sink {
                     data: SinkData::Text(text.to_string()),
                     parent: Some(parent),
                     children: Vec::new(),
+                    depth: 0,
                 });
                 let id = nodes.len() - 1;
                 nodes[parent].children.insert(index, id);
@@ -146,14 +175,18 @@ impl Sink {
                 Self::detach(&mut nodes, id);
                 let index = index.min(nodes[parent].children.len());
                 nodes[id].parent = Some(parent);
+                nodes[id].depth = nodes[parent].depth + 1;
+                self.max_depth
+                    .set(self.max_depth.get().max(nodes[id].depth));
                 nodes[parent].children.insert(index, id);
             }
         }
     }
 
     fn into_document(self) -> Document {
-        let nodes = self.nodes.into_inner();
+        let mut nodes = self.nodes.into_inner();
         let mut doc = Document::new();
+        doc.nodes.reserve(nodes.len());
         // Iterative walk: deeply nested pages must not overflow the stack.
         let mut stack: Vec<(usize, NodeId)> = nodes[0]
             .children
@@ -162,13 +195,14 @@ impl Sink {
             .map(|&c| (c, Document::ROOT))
             .collect();
         while let Some((id, parent)) = stack.pop() {
-            match &nodes[id].data {
+            // Each node is visited once, so its data can be moved out.
+            match std::mem::replace(&mut nodes[id].data, SinkData::Ignored) {
                 SinkData::Element { name, attrs } => {
-                    let new_id = doc.append_element(parent, &name.local, attrs.clone());
+                    let new_id = doc.append_element(parent, &name.local, attrs);
                     stack.extend(nodes[id].children.iter().rev().map(|&c| (c, new_id)));
                 }
                 SinkData::Text(text) => {
-                    doc.append_text(parent, text);
+                    doc.append_text(parent, &text);
                 }
                 SinkData::Document | SinkData::Ignored => {}
             }
@@ -193,12 +227,7 @@ impl TreeSink for Sink {
     }
 
     fn elem_name<'a>(&'a self, target: &'a Handle) -> &'a QualName {
-        // The tree builder only asks for names of elements.
-        target
-            .0
-             .1
-            .as_ref()
-            .expect("elem_name called on a non-element")
+        target.0 .1.as_ref().unwrap_or(&self.no_name)
     }
 
     fn create_element(

@@ -1,7 +1,7 @@
 //! `caveat extract`: the article found in a page, as text or JSON; and the
 //! extraction benchmark over the fixture pages.
 
-use caveat::extract::{extract, is_readerable};
+use caveat::extract::{extract, is_readerable_article};
 use caveat::html;
 use std::io::{Read, Write};
 use std::path::Path;
@@ -20,17 +20,31 @@ pub fn read_page(page: &Path) -> Result<Vec<u8>, String> {
     }
 }
 
+/// What `--json` prints: the article and whether the page looked like one.
+#[derive(serde::Serialize)]
+struct JsonOutput<'a> {
+    readerable: bool,
+    metadata: &'a caveat::article::Metadata,
+    blocks: &'a [caveat::article::Block],
+}
+
 pub fn run(page: &Path, json: bool) -> Result<(), String> {
     let doc = html::parse_bytes(&read_page(page)?);
     let article = extract(&doc);
-    if !is_readerable(&doc) {
+    let readerable = is_readerable_article(&doc, &article);
+    if !readerable {
         eprintln!(
             "caveat: {} does not look like an article; printing what was found anyway",
             page.display()
         );
     }
     let out = if json {
-        serde_json::to_string_pretty(&article)
+        let value = JsonOutput {
+            readerable,
+            metadata: &article.metadata,
+            blocks: &article.blocks,
+        };
+        serde_json::to_string_pretty(&value)
             .map_err(|e| format!("cannot encode the article: {e}"))?
     } else {
         article.text()

@@ -2,24 +2,10 @@
 //! conditional cleaning (link-heavy, image-heavy, form-like, empty blocks), share
 //! widgets, negatively named headings, and page furniture tags.
 
-use super::patterns::{class_weight, is_widget, match_string};
+use super::patterns::{class_weight, is_boilerplate_text, is_widget, match_string};
 use super::stats::{active_nodes, compute, Stats};
 use super::Flags;
 use crate::dom::{Document, NodeId};
-
-const AD_WORDS: &[&str] = &[
-    "ad",
-    "ads",
-    "advertising",
-    "advertisement",
-    "pub",
-    "publicité",
-    "werbung",
-    "广告",
-    "реклама",
-    "anuncio",
-];
-const LOADING_WORDS: &[&str] = &["loading", "正在加载", "загрузка", "chargement", "cargando"];
 
 /// Marks removed nodes inside `roots` in `removed`.
 pub fn clean(doc: &Document, roots: &[NodeId], removed: &mut [bool], flags: Flags) {
@@ -35,6 +21,8 @@ pub fn clean(doc: &Document, roots: &[NodeId], removed: &mut [bool], flags: Flag
         match tag {
             "footer" | "aside" | "nav" | "object" | "embed" | "link" | "iframe" | "input"
             | "textarea" | "select" | "button" => !is_root,
+            // A picture whose caption is a link teases another story.
+            "figure" if !is_root && inner.link_density() > 0.5 => true,
             "h1" | "h2" => flags.weight_classes && class_weight(doc, id) < 0.0,
             _ if !is_root && inner.text < 500 && is_widget(&match_string(doc, id)) => true,
             "form" | "fieldset" | "table" | "ul" | "div" if flags.clean_conditionally => {
@@ -106,15 +94,8 @@ fn remove_conditionally(doc: &Document, id: NodeId, tag: &str, s: &Stats, in_fig
         f64::from(s.li) - 100.0,
         s.input,
     );
-    if s.text < 20 {
-        let words = super::normalized_text(doc, id).to_lowercase();
-        if AD_WORDS.contains(&words.as_str())
-            || LOADING_WORDS
-                .iter()
-                .any(|w| words.trim_end_matches(['.', '…']) == *w)
-        {
-            return true;
-        }
+    if s.text < 40 && is_boilerplate_text(&super::normalized_text(doc, id, 64)) {
+        return true;
     }
     let remove = (!in_figure && img > 1.0 && p / img < 0.5)
         || (!is_list && li > p)

@@ -32,7 +32,7 @@ fn is_reply_control(doc: &Document, id: NodeId) -> bool {
     }) {
         return true;
     }
-    let text = normalized_text(doc, id).to_lowercase();
+    let text = normalized_text(doc, id, 64).to_lowercase();
     text.chars().count() <= 24 && REPLY_WORDS.iter().any(|w| text.starts_with(w))
 }
 
@@ -78,10 +78,10 @@ pub fn mark_threads(doc: &Document, root: NodeId, removed: &mut [bool]) {
 /// Entries with reply controls hold most of the node's text, and none dominates: a
 /// thread, not an article that carries its own reply button beside its replies.
 fn is_mostly_entries(doc: &Document, node: NodeId, entries: &[NodeId]) -> bool {
-    let total = normalized_text(doc, node).chars().count();
+    let total = normalized_text(doc, node, usize::MAX).chars().count();
     let sizes: Vec<usize> = entries
         .iter()
-        .map(|&e| normalized_text(doc, e).chars().count())
+        .map(|&e| normalized_text(doc, e, usize::MAX).chars().count())
         .collect();
     let in_entries: usize = sizes.iter().sum();
     let largest = sizes.iter().copied().max().unwrap_or(0);
@@ -98,8 +98,8 @@ fn widen(doc: &Document, thread: NodeId, root: NodeId) -> NodeId {
         if matches!(doc.tag(parent), Some("body" | "main" | "article")) {
             break;
         }
-        let own = normalized_text(doc, top).chars().count();
-        if normalized_text(doc, parent).chars().count() > own + 100 {
+        let own = normalized_text(doc, top, usize::MAX).chars().count();
+        if normalized_text(doc, parent, usize::MAX).chars().count() > own + 100 {
             break;
         }
         top = parent;

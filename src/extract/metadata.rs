@@ -81,12 +81,7 @@ pub fn read(doc: &Document) -> Metadata {
                 "pubdate",
             ])
         })
-        .or_else(|| {
-            doc.descendants(Document::ROOT)
-                .find(|&n| doc.tag(n) == Some("time"))
-                .and_then(|t| doc.attr(t, "datetime"))
-                .map(str::to_string)
-        });
+        .or_else(|| published_time(doc));
     let site_name = ld
         .site_name
         .or_else(|| meta(&["og:site_name", "application-name"]));
@@ -140,6 +135,27 @@ fn unescape_basic(s: &str) -> String {
         .replace("&amp;", "&")
 }
 
+/// `<time datetime>` marked as the publication date, else the first one in the page.
+fn published_time(doc: &Document) -> Option<String> {
+    let times: Vec<NodeId> = doc
+        .descendants(Document::ROOT)
+        .filter(|&n| doc.tag(n) == Some("time") && doc.attr(n, "datetime").is_some())
+        .collect();
+    let marked = times.iter().copied().find(|&t| {
+        doc.attr(t, "pubdate").is_some()
+            || doc
+                .attr(t, "itemprop")
+                .is_some_and(|p| p.contains("datePublished"))
+            || doc
+                .attr(t, "class")
+                .is_some_and(|c| c.to_ascii_lowercase().contains("publish"))
+    });
+    marked
+        .or(times.first().copied())
+        .and_then(|t| doc.attr(t, "datetime"))
+        .map(str::to_string)
+}
+
 /// (name, content) of every `<meta>`, names lower-cased; `property` may list several names.
 fn meta_values(doc: &Document) -> Vec<(String, String)> {
     let mut out = Vec::new();
@@ -158,7 +174,7 @@ fn meta_values(doc: &Document) -> Vec<(String, String)> {
         ];
         for name in names.into_iter().flatten() {
             for part in name.split_whitespace() {
-                let part = part.to_ascii_lowercase().replace(['.', '_'], ":");
+                let part = part.to_ascii_lowercase().replace('.', ":");
                 let part = part
                     .strip_prefix("dc:")
                     .map(|p| format!("dc:{p}"))
@@ -168,6 +184,11 @@ fn meta_values(doc: &Document) -> Vec<(String, String)> {
         }
     }
     out
+}
+
+/// Enough words (or, in scripts without spaces, characters) to be a headline, not a site name.
+fn looks_like_headline(s: &str) -> bool {
+    s.split_whitespace().count() >= 3 || super::reading_length(s) >= 20
 }
 
 /// `<title>`, cut at a site-name separator when the rest is long enough to be a headline.
@@ -182,7 +203,7 @@ fn document_title(doc: &Document) -> Option<String> {
     ] {
         if let Some(i) = full.rfind(sep) {
             let head = full[..i].trim();
-            if head.split_whitespace().count() >= 3 {
+            if looks_like_headline(head) {
                 return Some(head.to_string());
             }
             let tail = full[i + sep.len()..].trim();
@@ -307,6 +328,6 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 
 /// Is `id` a heading repeating the title?
 pub fn repeats_title(doc: &Document, id: NodeId, title: &str) -> bool {
-    let text = normalized_text(doc, id);
+    let text = normalized_text(doc, id, 1000);
     !text.is_empty() && similarity(title, &text) > 0.75 && similarity(&text, title) > 0.5
 }

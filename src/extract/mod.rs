@@ -16,9 +16,9 @@ mod stats;
 use crate::article::{Article, Block, BlockKind};
 use crate::dom::{normalize_whitespace, Document, NodeId};
 use patterns::is_skipped;
-use patterns::{is_byline_hint, is_hidden, is_unlikely, match_string};
+use patterns::{is_boilerplate_text, is_byline_hint, is_hidden, is_unlikely, match_string};
 
-pub use readerable::is_readerable;
+pub use readerable::{is_readerable, is_readerable_article};
 
 /// Below this many characters of text an extraction pass is retried with looser rules.
 const MIN_ARTICLE_CHARS: usize = 500;
@@ -31,8 +31,31 @@ pub(crate) struct Flags {
     pub clean_conditionally: bool,
 }
 
+const PASSES: [Flags; 4] = [
+    Flags {
+        strip_unlikely: true,
+        weight_classes: true,
+        clean_conditionally: true,
+    },
+    Flags {
+        strip_unlikely: false,
+        weight_classes: true,
+        clean_conditionally: true,
+    },
+    Flags {
+        strip_unlikely: false,
+        weight_classes: false,
+        clean_conditionally: true,
+    },
+    Flags {
+        strip_unlikely: false,
+        weight_classes: false,
+        clean_conditionally: false,
+    },
+];
+
 pub fn extract(doc: &Document) -> Article {
-    let metadata = metadata::read(doc);
+    let mut metadata = metadata::read(doc);
     let body = doc
         .find_tag(Document::ROOT, "body")
         .unwrap_or(Document::ROOT);
@@ -40,43 +63,58 @@ pub fn extract(doc: &Document) -> Article {
     let mut removed = vec![false; doc.nodes.len()];
     mark_unread(doc, body, &mut removed);
     comments::mark_threads(doc, body, &mut removed);
-    let headline = metadata
-        .title
-        .as_deref()
-        .and_then(|title| mark_title_headings(doc, body, title, &mut removed));
-    let byline_node = find_byline(doc, body, &removed);
-    let mut byline = None;
-    if let Some(node) = byline_node {
+    let headline = match metadata.title.as_deref() {
+        Some(title) => mark_title_headings(doc, body, title, &mut removed),
+        None => None,
+    }
+    .or_else(|| headline_h1(doc, body, &removed));
+    if let Some(h) = headline {
+        if metadata.title.is_none() {
+            // A body-only snapshot has no <head>: the page's headline is its title.
+            metadata.title = Some(normalized_text(doc, h, 1000)).filter(|t| !t.is_empty());
+        }
+    }
+    if let Some(node) = find_byline(doc, body, &removed) {
         removed[node] = true;
-        byline = Some(normalized_text(doc, node));
+        if metadata.byline.is_none() {
+            metadata.byline = Some(normalized_text(doc, node, 200)).filter(|b| !b.is_empty());
+        }
     }
 
-    let passes = [
-        Flags {
-            strip_unlikely: true,
-            weight_classes: true,
-            clean_conditionally: true,
-        },
-        Flags {
-            strip_unlikely: false,
-            weight_classes: true,
-            clean_conditionally: true,
-        },
-        Flags {
-            strip_unlikely: false,
-            weight_classes: false,
-            clean_conditionally: true,
-        },
-        Flags {
-            strip_unlikely: false,
-            weight_classes: false,
-            clean_conditionally: false,
-        },
-    ];
+    let mut blocks = Vec::new();
+    // The headline as the page shows it, first; a title found only in <head> is metadata.
+    if let Some(h) = headline {
+        removed[h] = false;
+        if let Some(mut heading) = blocks::build(doc, &[h], &removed).into_iter().next() {
+            heading.kind = BlockKind::Heading;
+            blocks.push(heading);
+        }
+        removed[h] = true;
+    }
+    blocks.extend(
+        body_blocks(doc, body, &removed)
+            .into_iter()
+            .filter(|b| !is_boilerplate_text(&b.text)),
+    );
+    // In a text article, a closing heading introduced something that was cleaned away
+    // ("Related stories"); on a page of pictures the headings are all the text there is.
+    let text_blocks = blocks
+        .iter()
+        .filter(|b| b.kind != BlockKind::Heading)
+        .count();
+    while text_blocks >= 3 && blocks.last().is_some_and(|b| b.kind == BlockKind::Heading) {
+        blocks.pop();
+    }
+    Article { metadata, blocks }
+}
+
+/// The article body: Readability's passes, each looser than the last, until one finds
+/// enough text.
+fn body_blocks(doc: &Document, body: NodeId, removed: &[bool]) -> Vec<Block> {
     let mut best: Vec<Block> = Vec::new();
     let mut best_len = 0;
-    for flags in passes {
-        let mut pass_removed = removed.clone();
+    for flags in PASSES {
+        let mut pass_removed = removed.to_vec();
         if flags.strip_unlikely {
             mark_unlikely(doc, body, &mut pass_removed);
         }
@@ -85,7 +123,7 @@ pub fn extract(doc: &Document) -> Article {
         let blocks = blocks::build(doc, &selection.roots, &pass_removed);
         let len: usize = blocks.iter().map(|b| b.text.chars().count()).sum();
         // A looser pass must find clearly more: on a short article it would only add furniture.
-        if best.is_empty() || len > best_len * 2 {
+        if best.is_empty() || len * 2 > best_len * 3 {
             best = blocks;
             best_len = len;
         }
@@ -93,39 +131,40 @@ pub fn extract(doc: &Document) -> Article {
             break;
         }
     }
-
-    let mut out = Vec::with_capacity(best.len() + 1);
-    // The headline as the page shows it; a title found only in <head> is metadata, not page text.
-    if let Some(node) = headline {
-        let mut heading = blocks::build(doc, &[node], &vec![false; doc.nodes.len()]);
-        heading.truncate(1);
-        for b in &mut heading {
-            b.kind = BlockKind::Heading;
-        }
-        out.extend(heading);
-    }
-    out.extend(best);
-    // In a text article, a closing heading introduced something that was cleaned away
-    // ("Related stories"); on a page of pictures the headings are all the text there is.
-    let text_blocks = out.iter().filter(|b| b.kind != BlockKind::Heading).count();
-    while text_blocks >= 3 && out.last().is_some_and(|b| b.kind == BlockKind::Heading) {
-        out.pop();
-    }
-    let mut metadata = metadata;
-    if metadata.byline.is_none() {
-        metadata.byline = byline.filter(|b| !b.is_empty());
-    }
-    Article {
-        metadata,
-        blocks: out,
-    }
+    best
 }
 
-/// Text of a subtree with whitespace collapsed, skipping code and hidden parts.
-pub(crate) fn normalized_text(doc: &Document, id: NodeId) -> String {
+/// Length in Latin-script characters: a Han, kana or Hangul character says about as much
+/// as a short word, so it counts three.
+pub(crate) fn reading_length(text: &str) -> usize {
+    text.chars()
+        .map(|c| match c as u32 {
+            0x3040..=0x30FF
+            | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+            | 0xAC00..=0xD7AF
+            | 0xF900..=0xFAFF => 3,
+            _ => 1,
+        })
+        .sum()
+}
+
+/// Text of a subtree with whitespace collapsed, skipping code and hidden parts. With a
+/// `limit`, about that many bytes are gathered and the walk visits a bounded number of
+/// nodes, so checks on deep pages ("is this short?") stay linear overall.
+pub(crate) fn normalized_text(doc: &Document, id: NodeId, limit: usize) -> String {
+    let mut visits = if limit == usize::MAX {
+        usize::MAX
+    } else {
+        limit / 4 + 64
+    };
     let mut out = String::new();
     let mut stack = vec![id];
     while let Some(n) = stack.pop() {
+        if out.len() >= limit || visits == 0 {
+            break;
+        }
+        visits -= 1;
         if let Some(t) = doc.text(n) {
             out.push_str(t);
             continue;
@@ -174,8 +213,8 @@ fn mark_unlikely(doc: &Document, body: NodeId, removed: &mut [bool]) {
     }
 }
 
-/// Marks every h1/h2 repeating the title as removed (the headline is emitted once,
-/// first) and returns the one to use as the headline.
+/// Marks every h1/h2 repeating the title as removed, so the headline is emitted once,
+/// first, and returns the one to use as the headline.
 fn mark_title_headings(
     doc: &Document,
     body: NodeId,
@@ -198,13 +237,35 @@ fn mark_title_headings(
     headline
 }
 
+/// The page's headline when no title says which heading it is: its only visible h1
+/// outside page furniture, or, when a logo or section name is an h1 too, the longest one
+/// of three words or more.
+fn headline_h1(doc: &Document, body: NodeId, removed: &[bool]) -> Option<NodeId> {
+    let mut mask = removed.to_vec();
+    mark_unlikely(doc, body, &mut mask);
+    let h1s: Vec<(NodeId, String)> = stats::active_nodes(doc, body, &mask)
+        .into_iter()
+        .filter(|&id| doc.tag(id) == Some("h1"))
+        .map(|id| (id, normalized_text(doc, id, 1000)))
+        .filter(|(_, text)| !text.is_empty())
+        .collect();
+    match h1s.as_slice() {
+        [(only, _)] => Some(*only),
+        _ => h1s
+            .iter()
+            .filter(|(_, text)| text.split_whitespace().count() >= 3)
+            .max_by_key(|(_, text)| text.chars().count())
+            .map(|(id, _)| *id),
+    }
+}
+
 /// The first short element marked as the author line (class/id/rel/itemprop).
 fn find_byline(doc: &Document, body: NodeId, removed: &[bool]) -> Option<NodeId> {
     stats::active_nodes(doc, body, removed)
         .into_iter()
         .find(|&id| {
             doc.is_element(id) && is_byline_hint(doc, id, &match_string(doc, id)) && {
-                let len = normalized_text(doc, id).chars().count();
+                let len = normalized_text(doc, id, 200).chars().count();
                 len > 0 && len < 100
             }
         })
@@ -314,6 +375,23 @@ mod tests {
     }
 
     #[test]
+    fn body_only_snapshot_takes_its_h1_as_the_headline() {
+        let page = format!(
+            "<body><header><h1 class=logo>Gazette</h1></header><article><h1>Pier to be rebuilt</h1>\
+             <p>{LONG}</p><p>{LONG}</p></article></body>"
+        );
+        let article = extract(&parse(&page));
+        assert_eq!(article.blocks[0].kind, BlockKind::Heading);
+        assert_eq!(article.blocks[0].text, "Pier to be rebuilt");
+        assert!(!article.blocks[0].runs.is_empty());
+        assert_eq!(
+            article.metadata.title.as_deref(),
+            Some("Pier to be rebuilt")
+        );
+        assert_eq!(article.text().matches("Pier to be rebuilt").count(), 1);
+    }
+
+    #[test]
     fn metadata_prefers_json_ld() {
         let page = r#"<html lang="de-DE"><head><title>Site | Something else entirely</title>
             <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Site"},
@@ -326,6 +404,21 @@ mod tests {
         assert_eq!(m.published.as_deref(), Some("2024-03-01T09:00:00Z"));
         assert_eq!(m.site_name.as_deref(), Some("Harbour Gazette"));
         assert_eq!(m.lang.as_deref(), Some("de-DE"));
+    }
+
+    #[test]
+    fn metadata_falls_back_to_open_graph_and_meta() {
+        let page = r#"<html><head><title>Pier to be rebuilt | Harbour Gazette</title>
+            <meta property="og:site_name" content="Harbour Gazette">
+            <meta property="article:published_time" content="2024-03-01">
+            <meta name="author" content="Ann Lee"><meta name="description" content="The pier."></head>
+            <body><time datetime="1999-01-01">Today</time></body></html>"#;
+        let m = extract(&parse(page)).metadata;
+        assert_eq!(m.title.as_deref(), Some("Pier to be rebuilt"));
+        assert_eq!(m.site_name.as_deref(), Some("Harbour Gazette"));
+        assert_eq!(m.published.as_deref(), Some("2024-03-01"));
+        assert_eq!(m.byline.as_deref(), Some("Ann Lee"));
+        assert_eq!(m.excerpt.as_deref(), Some("The pier."));
     }
 
     #[test]

@@ -96,7 +96,16 @@ const NEGATIVE: &[&str] = &[
 const BYLINE: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
 /// Class/id words of small widgets inside an article body (a whole word of the name).
 const WIDGET: &[&str] = &[
-    "share", "sharedaddy", "sharing", "social", "promo", "newsletter", "signup", "subscribe", "related", "print",
+    "share",
+    "sharedaddy",
+    "sharing",
+    "social",
+    "promo",
+    "newsletter",
+    "signup",
+    "subscribe",
+    "related",
+    "print",
 ];
 const UNLIKELY_ROLES: &[&str] = &[
     "menu",
@@ -197,7 +206,7 @@ fn weight_of(s: &str) -> f64 {
 }
 
 /// Readability's class weight: ±25 for the class and again for the id. schema.org
-/// `articleBody` counts as a positive hint too.
+/// `articleBody` and `role="main"` count as a positive hint too.
 pub fn class_weight(doc: &Document, id: NodeId) -> f64 {
     let mut w = 0.0;
     if let Some(class) = doc.attr(id, "class").filter(|c| !c.is_empty()) {
@@ -249,4 +258,52 @@ pub fn is_hidden(doc: &Document, id: NodeId) -> bool {
             .to_ascii_lowercase();
         s.contains("display:none") || s.contains("visibility:hidden")
     })
+}
+
+/// Whole blocks that are page chrome in any article: advert labels (Readability's
+/// multilingual list and more), loading notices and share prompts.
+const BOILERPLATE_LINES: &[&str] = &[
+    "advertisement",
+    "advertising",
+    "ad",
+    "ads",
+    "pub",
+    "publicité",
+    "werbung",
+    "anzeige",
+    "广告",
+    "реклама",
+    "anuncio",
+    "publicidad",
+    "正在加载",
+    "загрузка",
+    "chargement",
+    "cargando",
+    "sponsored",
+    "sponsored content",
+    "story continues below advertisement",
+    "article continues below advertisement",
+    "article continues below",
+    "continue reading below",
+    "scroll to continue with content",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "tweet",
+    "copy link",
+    "link copied",
+    "print",
+    "email",
+    "read more",
+    "show more",
+    "load more",
+    "loading",
+];
+
+pub fn is_boilerplate_text(text: &str) -> bool {
+    let t = text
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    BOILERPLATE_LINES.contains(&t.as_str())
 }

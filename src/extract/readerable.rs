@@ -11,6 +11,11 @@ pub fn is_readerable(doc: &Document) -> bool {
     has_long_paragraphs(doc) || has_article_body(&super::extract(doc))
 }
 
+/// `is_readerable` for a caller that has already extracted `article` from `doc`.
+pub fn is_readerable_article(doc: &Document, article: &crate::article::Article) -> bool {
+    has_long_paragraphs(doc) || has_article_body(article)
+}
+
 /// Pages of shorter paragraphs (live blogs, scripts that say more per character):
 /// the extracted article has several real paragraphs and is not a list of headlines.
 fn has_article_body(article: &crate::article::Article) -> bool {
@@ -19,11 +24,11 @@ fn has_article_body(article: &crate::article::Article) -> bool {
     let mut chars = 0;
     let mut headings = 0;
     for b in &article.blocks {
-        let len = b.text.chars().count();
+        let len = super::reading_length(&b.text);
         let linked: usize = b.links.iter().map(|l| l.span.end - l.span.start).sum();
         match b.kind {
             BlockKind::Heading => headings += 1,
-            _ if len >= 80 && linked * 2 < len => {
+            _ if len >= 80 && linked * 2 < b.text.chars().count() => {
                 paragraphs += 1;
                 chars += len;
             }
@@ -55,7 +60,7 @@ fn has_long_paragraphs(doc: &Document) -> bool {
         let counts = matches!(tag.as_str(), "p" | "pre" | "article")
             || (tag == "div" && doc.element_children(id).any(|c| doc.tag(c) == Some("br")));
         if counts && !skipped && !(in_li && tag == "p") {
-            let len = super::normalized_text(doc, id).chars().count();
+            let len = super::reading_length(&super::normalized_text(doc, id, 2000));
             if len >= MIN_PARAGRAPH {
                 score += ((len - MIN_PARAGRAPH) as f64).sqrt();
                 if score > MIN_SCORE {

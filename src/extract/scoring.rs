@@ -83,6 +83,8 @@ fn is_phrasing_shallow(doc: &Document, id: NodeId) -> bool {
 fn initial_score(doc: &Document, id: NodeId, flags: Flags) -> f64 {
     let base = match doc.tag(id).unwrap_or("") {
         "div" => 5.0,
+        // Semantic containers the page itself calls its article or main content.
+        "article" | "main" => 10.0,
         "pre" | "td" | "blockquote" => 3.0,
         "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
         "th" => -5.0,
@@ -268,9 +270,11 @@ pub fn select(doc: &Document, body: NodeId, removed: &[bool], flags: Flags) -> S
             continue;
         }
         // A sibling <article> with its own heading is the next story, not more of this one.
+        // (Live-blog entries are <article>s too, but the feed holding them has no h1.)
         let separate_story = doc.tag(top) == Some("article")
             && doc.tag(sibling) == Some("article")
-            && has_heading(doc, sibling);
+            && has_heading(doc, top, &["h1"])
+            && has_heading(doc, sibling, &["h1", "h2"]);
         let keep = sibling == top
             || !separate_story && {
                 let bonus =
@@ -291,9 +295,9 @@ pub fn select(doc: &Document, body: NodeId, removed: &[bool], flags: Flags) -> S
     Selection { roots }
 }
 
-fn has_heading(doc: &Document, id: NodeId) -> bool {
+fn has_heading(doc: &Document, id: NodeId, levels: &[&str]) -> bool {
     doc.descendants(id)
-        .any(|n| matches!(doc.tag(n), Some("h1" | "h2" | "h3")))
+        .any(|n| doc.tag(n).is_some_and(|t| levels.contains(&t)))
 }
 
 fn sibling_paragraph_belongs(doc: &Document, p: NodeId, s: &Stats) -> bool {

@@ -1,0 +1,64 @@
+//! `caveat extract` as a user runs it: text or JSON on stdout, problems on stderr.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn caveat(args: &[&str], stdin: &str) -> (bool, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_caveat"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("caveat runs");
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+const ARTICLE: &str = "<html><head><title>Pier to be rebuilt</title></head><body><article><h1>Pier to be rebuilt</h1>\
+    <p>The harbour board met on Monday, and after a long debate it approved the plan to rebuild the north pier, which has been closed since the winter storms of last year.</p>\
+    <p>Work starts in spring, the board said, and should take two years, with the pier reopening in stages as each section is finished and inspected by the council.</p>\
+    <p>Fishing boats will use the south quay until then, which the board will dredge in February so that larger boats can tie up there at low tide.</p></article></body></html>";
+
+#[test]
+fn unreadable_file_fails_with_a_message() {
+    let (ok, stdout, stderr) = caveat(&["extract", "/nonexistent/page.html"], "");
+    assert!(!ok);
+    assert!(stdout.is_empty());
+    assert!(stderr.contains("cannot read /nonexistent/page.html"), "{stderr}");
+}
+
+#[test]
+fn stdin_article_prints_blocks_separated_by_blank_lines() {
+    let (ok, stdout, stderr) = caveat(&["extract", "-"], ARTICLE);
+    assert!(ok, "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+    let blocks: Vec<&str> = stdout.trim_end().split("\n\n").collect();
+    assert_eq!(blocks.len(), 4);
+    assert_eq!(blocks[0], "Pier to be rebuilt");
+}
+
+#[test]
+fn json_carries_metadata_blocks_and_readerable() {
+    let (ok, stdout, _) = caveat(&["extract", "--json", "-"], ARTICLE);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["readerable"], true);
+    assert_eq!(v["metadata"]["title"], "Pier to be rebuilt");
+    assert_eq!(v["blocks"][0]["kind"], "heading");
+    assert_eq!(v["blocks"].as_array().unwrap().len(), 4);
+}
+
+#[test]
+fn non_article_is_printed_with_a_note() {
+    let links: String = (0..30).map(|i| format!("<li><a href='/{i}'>Story number {i}</a></li>")).collect();
+    let (ok, stdout, stderr) = caveat(&["extract", "-"], &format!("<body><ul>{links}</ul></body>"));
+    assert!(ok);
+    assert!(stderr.contains("does not look like an article"), "{stderr}");
+    assert!(stdout.contains("Story number"));
+}
