@@ -6,7 +6,7 @@
 use crate::analyze::{analyze_article, analyze_text, Options, Summary};
 use crate::article::{Article, Metadata};
 use crate::dom::{Document, NodeId};
-use crate::extract::{extract, is_readerable};
+use crate::extract::{extract, is_readerable_article};
 use crate::finding::{Finding, Kind};
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
@@ -117,7 +117,9 @@ pub struct Answer {
 /// map every finding to the page's text nodes. `page_node` gives the caller's index
 /// of a document text node (None for text the caller cannot highlight).
 pub fn answer(doc: &Document, page_node: impl Fn(NodeId) -> Option<usize>, request: &Request) -> Answer {
-    if !request.force && !is_readerable(doc) {
+    // Extract once: the readerable check reuses the article.
+    let article = extract(doc);
+    if !request.force && !is_readerable_article(doc, &article) {
         return Answer {
             state: State::NotArticle,
             article: Metadata::default(),
@@ -126,7 +128,6 @@ pub fn answer(doc: &Document, page_node: impl Fn(NodeId) -> Option<usize>, reque
             summary: Summary::default(),
         };
     }
-    let article = extract(doc);
     let analysis = analyze_article(&article, &request.options);
     let offsets = article.block_offsets();
     let mut counts = Counts::default();
