@@ -54,10 +54,26 @@ pub fn summarize(input: &Input, findings: &[Finding]) -> Summary {
             (k.as_str().to_string(), if sentences == 0 { 0.0 } else { n as f32 / sentences as f32 })
         })
         .collect();
-    let mut sources: Vec<SourceCount> = sources.into_iter().map(|(name, count)| SourceCount { name, count }).collect();
+    let mut sources: Vec<SourceCount> =
+        merge_short_names(sources).into_iter().map(|(name, count)| SourceCount { name, count }).collect();
     sources.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
     let verdict = verdict(sentences, &shares, &sources);
     Summary { sentences, counts, shares, sources, verdict }
+}
+
+/// "Peskov" after "Dmitry Peskov" is the same person: a name that is the last word of
+/// exactly one longer name counts for that one.
+fn merge_short_names(mut sources: BTreeMap<String, usize>) -> BTreeMap<String, usize> {
+    let short: Vec<String> = sources.keys().filter(|n| !n.contains(' ')).cloned().collect();
+    for name in short {
+        let suffix = format!(" {name}");
+        let mut longer = sources.keys().filter(|n| n.ends_with(&suffix));
+        if let (Some(full), None) = (longer.next().cloned(), longer.next()) {
+            let count = sources.remove(&name).unwrap_or(0);
+            *sources.entry(full).or_default() += count;
+        }
+    }
+    sources
 }
 
 fn verdict(sentences: usize, shares: &BTreeMap<String, f32>, sources: &[SourceCount]) -> String {
@@ -107,6 +123,16 @@ mod tests {
         assert_eq!(s.sources[0].name, "Peskov");
         assert!((s.shares["speculation"] - 1.0 / 3.0).abs() < 1e-6);
         assert!(s.verdict.contains("Peskov"), "{}", s.verdict);
+    }
+
+    #[test]
+    fn a_surname_counts_for_the_full_name_it_follows() {
+        let text = "Kremlin spokesman Dmitry Peskov announced that talks were possible. \
+                    Peskov emphasized that any talks would need preparation.";
+        let s = analyze_text(text, &Options::default()).summary;
+        assert_eq!(s.sources.len(), 1, "{:?}", s.sources);
+        assert_eq!(s.sources[0].name, "Dmitry Peskov");
+        assert_eq!(s.sources[0].count, 2);
     }
 
     #[test]
