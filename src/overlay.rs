@@ -10,6 +10,7 @@ use crate::extract::{extract, is_readerable_article};
 use crate::finding::{Finding, Kind};
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
+use std::collections::hash_map::{Entry, HashMap};
 
 /// A piece of one text node, end exclusive. Char offsets from `locate`, UTF-16 in an `Answer`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -19,13 +20,28 @@ pub struct NodeRange {
     pub end: usize,
 }
 
+/// Where each block of an article starts and how long it is, in chars of `article.text()`;
+/// computed once per answer so that locating a finding does not rescan the text.
+pub struct BlockIndex {
+    offsets: Vec<usize>,
+    lens: Vec<usize>,
+}
+
+impl BlockIndex {
+    pub fn new(article: &Article) -> Self {
+        BlockIndex { offsets: article.block_offsets(), lens: article.blocks.iter().map(|b| b.text.chars().count()).collect() }
+    }
+}
+
 /// The char ranges of document text nodes that make up `span` of `article.text()`.
 /// Pieces of one finding that follow each other in the same node are merged, so the
 /// whitespace the extractor collapsed between them is highlighted too.
-pub fn locate(article: &Article, block_offsets: &[usize], span: Span) -> Vec<NodeRange> {
+/// Blocks and runs are sorted, so both are found by binary search.
+pub fn locate(article: &Article, index: &BlockIndex, span: Span) -> Vec<NodeRange> {
     let mut out: Vec<NodeRange> = Vec::new();
-    for (block, &offset) in article.blocks.iter().zip(block_offsets) {
-        let block_len = block.text.chars().count();
+    let first = index.offsets.partition_point(|&o| o <= span.start).saturating_sub(1);
+    for (i, block) in article.blocks.iter().enumerate().skip(first) {
+        let (offset, block_len) = (index.offsets[i], index.lens[i]);
         if offset >= span.end {
             break;
         }
@@ -33,8 +49,12 @@ pub fn locate(article: &Article, block_offsets: &[usize], span: Span) -> Vec<Nod
             continue;
         }
         let local = Span::new(span.start.saturating_sub(offset), (span.end - offset).min(block_len));
-        for run in &block.runs {
+        let first_run = block.runs.partition_point(|run| run.start + run.len <= local.start);
+        for run in &block.runs[first_run..] {
             let run_span = Span::new(run.start, run.start + run.len);
+            if run_span.start >= local.end {
+                break;
+            }
             if !run_span.overlaps(&local) {
                 continue;
             }
@@ -49,9 +69,31 @@ pub fn locate(article: &Article, block_offsets: &[usize], span: Span) -> Vec<Nod
     out
 }
 
-/// UTF-16 offset of char offset `chars` in `text` (clamped to the end).
-pub fn utf16_offset(text: &str, chars: usize) -> usize {
-    text.chars().take(chars).map(char::len_utf16).sum()
+/// Converts char offsets in one text to UTF-16 offsets (clamped to the end): one pass to
+/// build, then a binary search over the few chars outside the BMP per lookup.
+pub struct Utf16Offsets {
+    chars: usize,
+    /// Char indices of the chars that take two UTF-16 units.
+    astral: Vec<usize>,
+}
+
+impl Utf16Offsets {
+    pub fn new(text: &str) -> Self {
+        let mut chars = 0;
+        let mut astral = Vec::new();
+        for c in text.chars() {
+            if c.len_utf16() == 2 {
+                astral.push(chars);
+            }
+            chars += 1;
+        }
+        Utf16Offsets { chars, astral }
+    }
+
+    pub fn at(&self, chars: usize) -> usize {
+        let chars = chars.min(self.chars);
+        chars + self.astral.partition_point(|&i| i < chars)
+    }
 }
 
 /// What a caller can ask besides the analysis options.
@@ -129,7 +171,9 @@ pub fn answer(doc: &Document, page_node: impl Fn(NodeId) -> Option<usize>, reque
         };
     }
     let analysis = analyze_article(&article, &request.options);
-    let offsets = article.block_offsets();
+    let index = BlockIndex::new(&article);
+    // One UTF-16 table per text node that findings land in, however many land there.
+    let mut utf16: HashMap<NodeId, Utf16Offsets> = HashMap::new();
     let mut counts = Counts::default();
     let findings = analysis
         .findings
@@ -137,15 +181,15 @@ pub fn answer(doc: &Document, page_node: impl Fn(NodeId) -> Option<usize>, reque
         .enumerate()
         .map(|(id, finding)| {
             counts.add(finding.kind);
-            let ranges = locate(&article, &offsets, finding.span)
+            let ranges = locate(&article, &index, finding.span)
                 .into_iter()
                 .filter_map(|r| {
-                    let text = doc.text(r.node)?;
-                    Some(NodeRange {
-                        node: page_node(r.node)?,
-                        start: utf16_offset(text, r.start),
-                        end: utf16_offset(text, r.end),
-                    })
+                    let node = page_node(r.node)?;
+                    let table = match utf16.entry(r.node) {
+                        Entry::Occupied(e) => e.into_mut(),
+                        Entry::Vacant(e) => e.insert(Utf16Offsets::new(doc.text(r.node)?)),
+                    };
+                    Some(NodeRange { node, start: table.at(r.start), end: table.at(r.end) })
                 })
                 .collect();
             PageFinding {
@@ -184,6 +228,7 @@ pub struct TextAnswer {
 
 pub fn text_answer(text: &str, options: &Options) -> TextAnswer {
     let analysis = analyze_text(text, options);
+    let utf16 = Utf16Offsets::new(text);
     let mut counts = Counts::default();
     let findings = analysis
         .findings
@@ -192,8 +237,8 @@ pub fn text_answer(text: &str, options: &Options) -> TextAnswer {
             counts.add(kind);
             TextFinding {
                 kind,
-                start: utf16_offset(text, span.start),
-                end: utf16_offset(text, span.end),
+                start: utf16.at(span.start),
+                end: utf16.at(span.end),
                 cue,
                 explanation,
                 strength,
@@ -221,7 +266,7 @@ mod tests {
     fn span_inside_one_run_maps_to_node_offsets() {
         // Block "He may go." comes from node 7, whose text starts with 2 chars the block dropped.
         let article = Article { blocks: vec![block("He may go.", vec![run(0, 10, 7, 2)])], ..Default::default() };
-        let ranges = locate(&article, &article.block_offsets(), Span::new(3, 6));
+        let ranges = locate(&article, &BlockIndex::new(&article), Span::new(3, 6));
         assert_eq!(ranges, vec![NodeRange { node: 7, start: 5, end: 8 }]);
     }
 
@@ -232,7 +277,7 @@ mod tests {
             blocks: vec![block("It may rain", vec![run(0, 3, 1, 0), run(3, 3, 3, 0), run(6, 5, 4, 0)])],
             ..Default::default()
         };
-        let ranges = locate(&article, &article.block_offsets(), Span::new(3, 11));
+        let ranges = locate(&article, &BlockIndex::new(&article), Span::new(3, 11));
         assert_eq!(
             ranges,
             vec![NodeRange { node: 3, start: 0, end: 3 }, NodeRange { node: 4, start: 0, end: 5 }]
@@ -244,7 +289,7 @@ mod tests {
         // Node text "may\n    be": the block reads "may be"; runs skip the collapsed spaces.
         let article =
             Article { blocks: vec![block("may be", vec![run(0, 4, 2, 0), run(4, 2, 2, 8)])], ..Default::default() };
-        let ranges = locate(&article, &article.block_offsets(), Span::new(0, 6));
+        let ranges = locate(&article, &BlockIndex::new(&article), Span::new(0, 6));
         assert_eq!(ranges, vec![NodeRange { node: 2, start: 0, end: 10 }]);
     }
 
@@ -254,21 +299,25 @@ mod tests {
             blocks: vec![block("First.", vec![run(0, 6, 1, 0)]), block("It may.", vec![run(0, 7, 5, 0)])],
             ..Default::default()
         };
-        let offsets = article.block_offsets();
+        let index = BlockIndex::new(&article);
         let may = article.text().find("may").unwrap();
-        let ranges = locate(&article, &offsets, Span::new(may, may + 3));
+        let ranges = locate(&article, &index, Span::new(may, may + 3));
         assert_eq!(ranges, vec![NodeRange { node: 5, start: 3, end: 6 }]);
         // A span that covers only the separator maps to nothing.
-        assert!(locate(&article, &offsets, Span::new(6, 8)).is_empty());
+        assert!(locate(&article, &index, Span::new(6, 8)).is_empty());
     }
 
     #[test]
     fn utf16_offsets_count_surrogate_pairs() {
         let text = "😀 é may";
-        assert_eq!(utf16_offset(text, 0), 0);
-        assert_eq!(utf16_offset(text, 1), 2);
-        assert_eq!(utf16_offset(text, 4), 5);
-        assert_eq!(utf16_offset(text, 100), 8);
+        let utf16 = Utf16Offsets::new(text);
+        assert_eq!(utf16.at(0), 0);
+        assert_eq!(utf16.at(1), 2);
+        assert_eq!(utf16.at(4), 5);
+        assert_eq!(utf16.at(100), 8);
+        let agrees = |text: &str| (0..=text.chars().count()).all(|i| Utf16Offsets::new(text).at(i) == text.chars().take(i).map(char::len_utf16).sum::<usize>());
+        assert!(agrees("a😀b😀😀c 𝕏 é"));
+        assert!(agrees(""));
     }
 
     fn paragraph_doc(paragraphs: &[&str]) -> (Document, Vec<NodeId>) {
