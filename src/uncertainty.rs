@@ -1,0 +1,94 @@
+//! Uncertainty cues the rules miss, from the learned hedge-cue model (`model::hedge`):
+//! weasel wording ("some people", "is often"), peacock terms ("one of the finest",
+//! "renowned") and hedging words learned from annotated text ("generally", "believed").
+//! The model sees what the rules found as features and only adds findings: a rule
+//! finding is never removed, and tokens the rules excluded (a named speaker's quotation,
+//! reported speech, "May" the month, "could not") are never scored.
+
+use crate::analyze::Input;
+use crate::attribution::Attributions;
+use crate::finding::{Finding, Kind};
+use crate::lexicon::LexKind;
+use crate::model::hedge::{token_states, HedgeModel, TokenState};
+use std::ops::Range;
+
+/// The words a firing token stands for: the longest hedging or weasel lexicon entry
+/// holding it, with that entry's kind, else the token alone.
+fn cue_of(input: &Input, i: usize) -> (Range<usize>, Option<LexKind>) {
+    let mut best: Option<(Range<usize>, LexKind)> = None;
+    for m in input.matches_near(&(i..i + 1)) {
+        let useful = matches!(
+            m.kind,
+            LexKind::HedgeWord | LexKind::Inference | LexKind::Frame | LexKind::VagueSource | LexKind::VagueFrame | LexKind::VagueQuantity | LexKind::Peacock
+        );
+        if useful && m.tokens.contains(&i) && best.as_ref().map_or(true, |(r, _)| m.tokens.len() > r.len()) {
+            best = Some((m.tokens.clone(), m.kind));
+        }
+    }
+    match best {
+        Some((tokens, kind)) => (tokens, Some(kind)),
+        None => (i..i + 1, None),
+    }
+}
+
+fn explanation(kind: Option<LexKind>, cue: &str) -> (Kind, String) {
+    match kind {
+        Some(LexKind::VagueSource | LexKind::VagueFrame) => {
+            (Kind::VagueAttribution, format!("'{cue}' — a weasel phrase: it leans on an unnamed authority. Who says so?"))
+        }
+        Some(LexKind::Peacock) => (
+            Kind::Speculation,
+            format!("'{cue}' — a peacock term: praise or reputation with no measure and no source, so it cannot be checked."),
+        ),
+        Some(LexKind::VagueQuantity) => {
+            (Kind::Speculation, format!("'{cue}' — a vague quantity: who or how many is not said, so it cannot be checked."))
+        }
+        Some(_) => (Kind::Speculation, format!("'{cue}' — hedging wording: the claim is presented as probable or typical, not established.")),
+        None => (
+            Kind::Speculation,
+            format!("'{cue}' — wording that usually marks a hedged or unverified claim (learned from annotated encyclopedia text)."),
+        ),
+    }
+}
+
+/// Strength from how far the score clears the threshold: just above it is shown at the
+/// balanced sensitivity, a clear margin also at lenient.
+fn strength(score: f32, threshold: f32) -> f32 {
+    (0.5 + 0.1 * (score - threshold)).min(0.9)
+}
+
+/// Adds the model's cues in tokens the rules left alone to `hedges`, and raises a weak
+/// rule hedge ("often") the model is sure of to the model's strength. `hedges` are the
+/// hedge findings before the sensitivity filter.
+pub fn apply(input: &Input, attributions: &Attributions, hedges: &mut Vec<Finding>, model: &HedgeModel) {
+    let rule_findings: Vec<Finding> = attributions.findings.iter().chain(hedges.iter()).filter(|f| matches!(f.kind, Kind::Speculation | Kind::VagueAttribution)).cloned().collect();
+    let states = token_states(input, attributions, &rule_findings);
+    let mut covered_until = 0;
+    for (s, sentence) in input.seg.sentences.iter().enumerate() {
+        for i in sentence.tokens.clone() {
+            if i < covered_until || !matches!(states[i], TokenState::Free | TokenState::Speculation) || !model.is_candidate(input, &states, i) {
+                continue;
+            }
+            let score = model.score(input, s, i, states[i]);
+            if score <= model.threshold {
+                continue;
+            }
+            let strength = strength(score, model.threshold);
+            if states[i] == TokenState::Speculation {
+                let at = input.seg.tokens[i].start;
+                if let Some(f) = hedges.iter_mut().find(|f| f.span.start <= at && at < f.span.end) {
+                    f.strength = f.strength.max(strength);
+                }
+                continue;
+            }
+            let (tokens, kind) = cue_of(input, i);
+            if tokens.clone().any(|t| states[t] != TokenState::Free) || tokens.start < covered_until {
+                continue;
+            }
+            covered_until = tokens.end;
+            let cue = input.seg.slice(input.text, tokens.clone()).to_string();
+            let (kind, explanation) = explanation(kind, &cue);
+            hedges.push(Finding { kind, span: input.seg.char_span(tokens), cue, explanation, strength, source: None });
+        }
+    }
+}
