@@ -9,7 +9,7 @@ use crate::analyze::Input;
 use crate::attribution::Attributions;
 use crate::finding::{Finding, Kind};
 use crate::lexicon::LexKind;
-use crate::model::hedge::{token_states, HedgeModel, TokenState};
+use crate::model::hedge::{is_quantifier, token_states, HedgeModel, TokenState};
 use std::ops::Range;
 
 /// The words a firing token stands for: the longest hedging or weasel lexicon entry
@@ -26,6 +26,10 @@ fn cue_of(input: &Input, i: usize) -> (Range<usize>, Option<LexKind>) {
         }
     }
     match best {
+        // A lone quantifier ("several motives") says how many, not who says so.
+        Some((tokens, LexKind::VagueSource)) if tokens.len() == 1 && is_quantifier(input.norm.token(tokens.start)) => {
+            (tokens, Some(LexKind::VagueQuantity))
+        }
         Some((tokens, kind)) => (tokens, Some(kind)),
         None => (i..i + 1, None),
     }

@@ -112,11 +112,16 @@ fn is_source_object(input: &Input, i: usize) -> bool {
     let lone_source = input.matches_near(&(i..i + 1)).iter().all(|m| !m.tokens.contains(&i) || m.tokens.len() == 1)
         && input.matches_near(&(i..i + 1)).iter().any(|m| m.tokens == (i..i + 1) && m.kind == LexKind::VagueSource);
     lone_source
-        && !matches!(word, "some" | "many" | "most" | "others" | "several" | "various" | "numerous" | "countless")
+        && !is_quantifier(word)
         && i > 0
         && input.sentence_of(i - 1) == input.sentence_of(i)
         && input.seg.tokens[i - 1].kind == crate::segment::TokenKind::Word
         && !matches!(input.norm.token(i - 1), "and" | "but" | "while" | "that" | "as" | "though" | "although" | "the")
+}
+
+/// Words that say how many, not who: "some", "several".
+pub fn is_quantifier(word: &str) -> bool {
+    matches!(word, "some" | "many" | "most" | "several" | "various" | "numerous" | "countless" | "others")
 }
 
 pub fn candidacy(input: &Input, states: &[TokenState], i: usize) -> Candidacy {
