@@ -1,9 +1,9 @@
 //! Trains the hedge-cue model (`src/model/hedge_cue.txt`) on the CoNLL-2010 WikiWeasel
-//! train sentences, which are labelled per sentence only. A multiple-instance averaged
-//! perceptron over `caveat::model::hedge::features` of candidate tokens: a sentence is
-//! uncertain when its best candidate scores above a threshold. An uncertain sentence the
-//! model misses pushes its best candidate up; a certain sentence it flags pushes every
-//! firing candidate down.
+//! train sentences, which are labelled per sentence only. Multiple-instance logistic
+//! regression (noisy-or) over `caveat::model::hedge::features` of candidate tokens: each
+//! candidate is a cue with probability sigmoid(score), a line is uncertain unless none of
+//! its candidates is. The analyzer marks a candidate whose score clears a threshold, so a
+//! sentence is uncertain when its best candidate does; the threshold is tuned for that.
 //!
 //! First it reports 5-fold cross-validation: in each fold the candidate words, the
 //! weights and the threshold come from the four training folds only (the threshold from
@@ -23,9 +23,6 @@ use std::io::Write;
 const FOLDS: usize = 5;
 const INNER_FOLDS: usize = 3;
 const EPOCHS: usize = 10;
-/// A candidate must beat the threshold by this much before an uncertain sentence stops
-/// updating it (and a certain one starts): a margin makes the perceptron less brittle.
-const MARGIN: f32 = 1.0;
 /// Learned candidate words: seen in at least this many uncertain sentences, and in
 /// uncertain sentences at least this share of their uses (the base rate is about 0.29).
 const MIN_WORD_UNCERTAIN: usize = 10;
@@ -34,6 +31,9 @@ const MIN_WORD_SHARE: f32 = 0.7;
 /// overfit, and the file stays small. Cross-validation prunes the same way.
 const MIN_FEATURE_COUNT: usize = 3;
 const MIN_WEIGHT: f32 = 0.05;
+/// Stochastic gradient steps start at this rate and shrink as 1/epoch; L2 shrinkage.
+const LEARNING_RATE: f32 = 0.2;
+const L2: f32 = 0.01;
 /// The analyzer's balanced sensitivity: rule findings weaker than this are not shown.
 const SHOWN: f32 = 0.45;
 
@@ -161,59 +161,6 @@ impl Model {
     }
 }
 
-fn train(lines: &[Line], train: &[usize], n_feats: usize, seed: u64) -> Model {
-    if std::env::var("PERCEPTRON").is_err() {
-        return train_noisy_or(lines, train, n_feats, seed);
-    }
-    let words = learn_words(lines, train);
-    let mut model = Model { words, weights: vec![0.0; n_feats] };
-    let mut counts = vec![0u32; n_feats];
-    for &l in train {
-        for t in model.candidates(&lines[l]) {
-            t.feats.iter().for_each(|&f| counts[f as usize] += 1);
-        }
-    }
-    let mut total = vec![0f32; n_feats];
-    let mut stamp = vec![0u64; n_feats];
-    let mut step = 1u64;
-    let mut order = train.to_vec();
-    let mut rng = Rng(seed);
-    let mut update = |model: &mut Model, feats: &[u32], delta: f32, step: u64| {
-        for &f in feats {
-            let f = f as usize;
-            total[f] += (step - stamp[f]) as f32 * model.weights[f];
-            stamp[f] = step;
-            model.weights[f] += delta;
-        }
-    };
-    for _ in 0..EPOCHS {
-        rng.shuffle(&mut order);
-        for &l in &order {
-            let line = &lines[l];
-            let scored: Vec<(&Token, f32)> = model.candidates(line).map(|t| (t, model.token_score(t))).collect();
-            if line.uncertain {
-                let best = scored.iter().max_by(|a, b| a.1.total_cmp(&b.1));
-                if let Some(&(t, x)) = best.filter(|b| b.1 <= MARGIN) {
-                    let _ = x;
-                    let feats = t.feats.clone();
-                    update(&mut model, &feats, 1.0, step);
-                }
-            } else {
-                let firing: Vec<Vec<u32>> = scored.iter().filter(|(_, x)| *x > -MARGIN).map(|(t, _)| t.feats.clone()).collect();
-                for feats in firing {
-                    update(&mut model, &feats, -1.0, step);
-                }
-            }
-            step += 1;
-        }
-    }
-    for f in 0..n_feats {
-        let avg = (total[f] + (step - stamp[f]) as f32 * model.weights[f]) / step as f32;
-        model.weights[f] = if avg.abs() >= MIN_WEIGHT && counts[f] as usize >= MIN_FEATURE_COUNT { avg } else { 0.0 };
-    }
-    model
-}
-
 fn sigmoid(x: f32) -> f32 {
     1.0 / (1.0 + (-x).exp())
 }
@@ -221,7 +168,7 @@ fn sigmoid(x: f32) -> f32 {
 /// Noisy-or logistic regression: each candidate is a cue with probability sigmoid(score),
 /// and a line is uncertain unless none of its candidates is. Stochastic gradient ascent on
 /// the log-likelihood with L2 shrinkage of the weights a step touches.
-fn train_noisy_or(lines: &[Line], train: &[usize], n_feats: usize, seed: u64) -> Model {
+fn train(lines: &[Line], train: &[usize], n_feats: usize, seed: u64) -> Model {
     let words = learn_words(lines, train);
     let mut model = Model { words, weights: vec![0.0; n_feats] };
     let mut counts = vec![0u32; n_feats];
@@ -257,16 +204,13 @@ fn train_noisy_or(lines: &[Line], train: &[usize], n_feats: usize, seed: u64) ->
             }
         }
     }
-    for f in 0..n_feats {
-        if model.weights[f].abs() < MIN_WEIGHT || (counts[f] as usize) < MIN_FEATURE_COUNT {
-            model.weights[f] = 0.0;
+    for (w, &count) in model.weights.iter_mut().zip(&counts) {
+        if w.abs() < MIN_WEIGHT || (count as usize) < MIN_FEATURE_COUNT {
+            *w = 0.0;
         }
     }
     model
 }
-
-const LEARNING_RATE: f32 = 0.2;
-const L2: f32 = 0.01;
 
 #[derive(Clone, Copy, Default)]
 struct Prf {
@@ -370,7 +314,7 @@ fn main() {
 
     const SEED: u64 = 0x2545_f491_4f6c_dd1d;
     let outer = folds(&all, FOLDS, SEED);
-    for (name, combine) in [("model (rules as features)", Combine::ModelOnly), ("model or rules", Combine::ModelOrRules)] {
+    for (name, combine) in [("model alone, rule hits as features", Combine::ModelOnly), ("model cues added to the rule findings (what the analyzer ships)", Combine::ModelOrRules)] {
         println!("{FOLDS}-fold cross-validation, {name}; threshold tuned by an inner {INNER_FOLDS}-fold split of each training part:");
         let mut f1s = Vec::new();
         let mut pooled = Prf::default();
@@ -400,7 +344,7 @@ fn main() {
     let names = feats.names();
     let word_names = words.names();
     let mut out = format!(
-        "# Hedge-cue model: multiple-instance averaged perceptron, trained by\n# cargo run --release --example train_hedge\n# on CoNLL-2010 WikiWeasel train. `word` lines: learned candidate words; others: feature parts, weight.\nthreshold\t{threshold:.3}\n"
+        "# Hedge-cue model: multiple-instance (noisy-or) logistic regression, trained by\n# cargo run --release --example train_hedge\n# on CoNLL-2010 WikiWeasel train. `word` lines: learned candidate words; others: feature parts, weight.\nthreshold\t{threshold:.3}\n"
     );
     let mut learned: Vec<&str> = model.words.iter().map(|&w| word_names[w]).collect();
     learned.sort_unstable();

@@ -61,8 +61,11 @@ fn strength(score: f32, threshold: f32) -> f32 {
     (0.5 + 0.1 * (score - threshold)).min(0.9)
 }
 
+/// The strength of a weak rule hedge ("often") the model confirms: shown at balanced.
+const CONFIRMED: f32 = 0.5;
+
 /// Adds the model's cues in tokens the rules left alone to `hedges`, and raises a weak
-/// rule hedge ("often") the model is sure of to the model's strength. `hedges` are the
+/// rule hedge ("often") the model confirms to the balanced sensitivity. `hedges` are the
 /// hedge findings before the sensitivity filter.
 pub fn apply(input: &Input, attributions: &Attributions, hedges: &mut Vec<Finding>, model: &HedgeModel) {
     let rule_findings: Vec<Finding> = attributions.findings.iter().chain(hedges.iter()).filter(|f| matches!(f.kind, Kind::Speculation | Kind::VagueAttribution)).cloned().collect();
@@ -81,7 +84,8 @@ pub fn apply(input: &Input, attributions: &Attributions, hedges: &mut Vec<Findin
             if states[i] == TokenState::Speculation {
                 let at = input.seg.tokens[i].start;
                 if let Some(f) = hedges.iter_mut().find(|f| f.span.start <= at && at < f.span.end) {
-                    f.strength = f.strength.max(strength);
+                    // Confirmed in context: shown at balanced, but the rules keep their own ranking above it.
+                    f.strength = f.strength.max(strength.min(CONFIRMED));
                 }
                 continue;
             }
@@ -94,5 +98,64 @@ pub fn apply(input: &Input, attributions: &Attributions, hedges: &mut Vec<Findin
             let (kind, explanation) = explanation(kind, &cue);
             hedges.push(Finding { kind, span: input.seg.char_span(tokens), cue, explanation, strength, source: None });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analyze::{analyze_text, Options};
+    use crate::finding::Kind;
+
+    fn uncertain(text: &str) -> Vec<(Kind, String)> {
+        analyze_text(text, &Options::default())
+            .findings
+            .into_iter()
+            .filter(|f| matches!(f.kind, Kind::Speculation | Kind::VagueAttribution))
+            .map(|f| (f.kind, f.cue))
+            .collect()
+    }
+
+    #[test]
+    fn weasel_and_peacock_wording_fires() {
+        for text in [
+            "It is widely regarded as one of the finest restaurants in the city.",
+            "The band is considered influential by many critics.",
+            "Scholars have argued that the poem was probably written later.",
+            "The festival is famous for its fireworks.",
+        ] {
+            assert!(!uncertain(text).is_empty(), "nothing found in {text:?}");
+        }
+    }
+
+    #[test]
+    fn plain_facts_do_not_fire() {
+        for text in [
+            "The bridge was opened in 1932 and is 503 metres long.",
+            "The talks began in May.",
+            "Rescuers could not reach the village.",
+            "The government raised taxes to placate critics.",
+        ] {
+            assert!(uncertain(text).is_empty(), "{text:?}: {:?}", uncertain(text));
+        }
+    }
+
+    #[test]
+    fn the_model_finds_cues_no_rule_knows() {
+        // A lone "several" is in no hedging word list; the model learned it as a weasel word.
+        let got = uncertain("Several historians regard the siege as the turning point.");
+        assert!(got.iter().any(|(_, cue)| cue == "Several"), "{got:?}");
+    }
+
+    #[test]
+    fn a_named_speakers_quotation_is_theirs() {
+        assert!(uncertain("“It is one of the finest restaurants,” said Anna Berg.").is_empty());
+    }
+
+    #[test]
+    fn model_cues_have_spans_and_explanations() {
+        let findings = analyze_text("Scientists believe the lake is older.", &Options::default()).findings;
+        let f = findings.iter().find(|f| matches!(f.kind, Kind::Speculation | Kind::VagueAttribution)).expect("a cue");
+        assert!(f.explanation.contains(&format!("'{}'", f.cue)), "{f:?}");
+        assert!(f.strength >= 0.45 && f.strength <= 0.9);
     }
 }

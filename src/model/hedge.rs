@@ -1,8 +1,8 @@
 //! A learned detector of hedge and weasel cues: which words make a sentence uncertain
 //! ("generally", "is considered", "one of the finest", "some people"). Trained from
-//! sentence labels only (CoNLL-2010 WikiWeasel train) as a multiple-instance averaged
-//! perceptron: a sentence is uncertain when its best-scoring candidate token scores above
-//! the threshold, so every decision points at the cue that made it. Retrain with
+//! sentence labels only (CoNLL-2010 WikiWeasel train) by multiple-instance (noisy-or)
+//! logistic regression over candidate tokens; a candidate scoring above the threshold is
+//! a cue, so every decision points at the words that made it. Retrain with
 //! `cargo run --release --example train_hedge` (see docs/analyzer.md); the weights are
 //! embedded from `src/model/hedge_cue.txt`.
 
@@ -22,8 +22,9 @@ pub enum TokenState {
     Speculation,
     /// Inside a rule finding of kind vague attribution.
     Vague,
-    /// Never a cue of the writer's: a named speaker's quotation or reported speech, or a
-    /// modal the hedge rules rejected ("May" the month, "could not", permission).
+    /// Never a cue of the writer's: a named speaker's quotation or reported speech, an
+    /// attribution cue, or a modal the hedge rules rejected ("May" the month, "could
+    /// not", permission).
     Excluded,
 }
 
@@ -43,7 +44,8 @@ pub fn token_states(input: &Input, attributions: &Attributions, findings: &[Find
         }
     }
     for (i, state) in states.iter_mut().enumerate() {
-        if input.seg.quote_of(i).is_some_and(|q| attributions.quote_speakers[q].is_some()) {
+        // Quoted from a named speaker, or already a cue of attribution.
+        if attributions.taken[i] || input.seg.quote_of(i).is_some_and(|q| attributions.quote_speakers[q].is_some()) {
             *state = TokenState::Excluded;
         }
     }
@@ -231,5 +233,53 @@ impl HedgeModel {
         let mut total = 0.0;
         features(input, s, i, state, &mut |parts| total += self.weights.get(&hash(parts)).copied().unwrap_or(0.0));
         total
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::Options;
+
+    fn feature_names(text: &str, i: usize) -> Vec<String> {
+        let input = Input::new(text, &Options::default(), Vec::new());
+        let attributions = crate::attribution::find(&input);
+        let hedges = crate::hedge::find(&input, &attributions);
+        let findings: Vec<Finding> = attributions.findings.iter().chain(&hedges).cloned().collect();
+        let states = token_states(&input, &attributions, &findings);
+        let mut names = Vec::new();
+        features(&input, input.sentence_of(i), i, states[i], &mut |parts| names.push(parts.join(" ")));
+        names
+    }
+
+    #[test]
+    fn features_describe_the_word_its_context_and_the_rules() {
+        let names = feature_names("It is widely regarded as one of the finest.", 2);
+        for expected in ["bias", "w widely", "p is", "n regarded", "pw is widely", "wn widely regarded", "rule vague", "lex vframe"] {
+            assert!(names.iter().any(|n| n == expected), "{expected} missing from {names:?}");
+        }
+        let names = feature_names("Some people think so.", 0);
+        assert!(names.iter().any(|n| n == "first"), "{names:?}");
+        assert!(names.iter().any(|n| n == "lex quantity"), "{names:?}");
+    }
+
+    #[test]
+    fn excluded_tokens_are_never_candidates() {
+        let input = Input::new("The talks began in May. Visitors may not park.", &Options::default(), Vec::new());
+        let attributions = crate::attribution::find(&input);
+        let hedges = crate::hedge::find(&input, &attributions);
+        let states = token_states(&input, &attributions, &hedges);
+        let may = (0..input.seg.tokens.len()).filter(|&i| input.norm.token(i) == "may").collect::<Vec<_>>();
+        assert_eq!(may.len(), 2);
+        assert!(may.iter().all(|&i| candidacy(&input, &states, i) == Candidacy::Never));
+    }
+
+    #[test]
+    fn parses_threshold_words_and_weights() {
+        let model = HedgeModel::parse("# test\nthreshold\t0.5\nword\tgenerally\nw generally\t2\nbias\t-1\n");
+        assert_eq!(model.threshold, 0.5);
+        assert!(model.words.contains("generally"));
+        let input = Input::new("It generally works.", &Options::default(), Vec::new());
+        assert_eq!(model.score(&input, 0, 1, TokenState::Free), 1.0);
     }
 }
