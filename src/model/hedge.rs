@@ -23,8 +23,8 @@ pub enum TokenState {
     /// Inside a rule finding of kind vague attribution.
     Vague,
     /// Never a cue of the writer's: a named speaker's quotation or reported speech, an
-    /// attribution cue, or a modal the hedge rules rejected ("May" the month, "could
-    /// not", permission).
+    /// attribution cue, or a modal or quantity the hedge rules rejected ("May" the month,
+    /// "could not", permission, "the many").
     Excluded,
 }
 
@@ -34,7 +34,9 @@ pub fn token_states(input: &Input, attributions: &Attributions, findings: &[Find
     let n = input.seg.tokens.len();
     let mut states = vec![TokenState::Free; n];
     for m in &input.matches {
-        if m.kind == LexKind::Modal {
+        // The hedge rules judge these in context ("May" the month, "so many"): the model
+        // may confirm what they kept but not bring back what they dropped.
+        if matches!(m.kind, LexKind::Modal | LexKind::VagueQuantity) {
             states[m.tokens.clone()].iter_mut().for_each(|s| *s = TokenState::Excluded);
         }
     }
@@ -118,7 +120,7 @@ fn is_source_object(input: &Input, i: usize) -> bool {
         && i > 0
         && input.sentence_of(i - 1) == input.sentence_of(i)
         && input.seg.tokens[i - 1].kind == crate::segment::TokenKind::Word
-        && !matches!(input.norm.token(i - 1), "and" | "but" | "while" | "that" | "as" | "though" | "although" | "the")
+        && !matches!(input.norm.token(i - 1), "and" | "but" | "while" | "though" | "although" | "the")
 }
 
 /// Words that say how many, not who: "some", "several".
