@@ -9,7 +9,7 @@ use crate::analyze::Input;
 use crate::attribution::Attributions;
 use crate::finding::{Finding, Kind};
 use crate::lexicon::LexKind;
-use crate::model::hedge::{is_quantifier, token_states, HedgeModel, TokenState};
+use crate::model::hedge::{is_cue_kind, is_quantifier, token_states, HedgeModel, TokenState};
 use std::ops::Range;
 
 /// The words a firing token stands for: the longest hedging or weasel lexicon entry
@@ -17,10 +17,8 @@ use std::ops::Range;
 fn cue_of(input: &Input, i: usize) -> (Range<usize>, Option<LexKind>) {
     let mut best: Option<(Range<usize>, LexKind)> = None;
     for m in input.matches_near(&(i..i + 1)) {
-        let useful = matches!(
-            m.kind,
-            LexKind::HedgeWord | LexKind::Inference | LexKind::Frame | LexKind::VagueSource | LexKind::VagueFrame | LexKind::VagueQuantity | LexKind::Peacock
-        );
+        // Modals are left to the hedge rules: the model only confirms them.
+        let useful = is_cue_kind(m.kind) && m.kind != LexKind::Modal;
         if useful && m.tokens.contains(&i) && best.as_ref().map_or(true, |(r, _)| m.tokens.len() > r.len()) {
             best = Some((m.tokens.clone(), m.kind));
         }

@@ -84,7 +84,7 @@ fn hedge_kind_name(kind: LexKind) -> Option<&'static str> {
 }
 
 /// Lexicon kinds whose words are always candidates, learned word list or not.
-fn is_cue_kind(kind: LexKind) -> bool {
+pub fn is_cue_kind(kind: LexKind) -> bool {
     matches!(
         kind,
         LexKind::Modal
