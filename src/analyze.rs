@@ -6,7 +6,8 @@ use crate::finding::Finding;
 use crate::lexicon::{parse_list, LexKind, Lexicon, Match, Normalized, MAX_ENTRY_TOKENS};
 use crate::segment::{segment, Segmented};
 use crate::span::Span;
-use crate::{attribution, claim, hedge, summary};
+use crate::model::hedge::HedgeModel;
+use crate::{attribution, claim, hedge, summary, uncertainty};
 use serde::{Deserialize, Serialize};
 
 pub use crate::summary::Summary;
@@ -137,7 +138,8 @@ impl<'a> Input<'a> {
 
 fn run(input: &Input, options: &Options) -> Analysis {
     let mut attributions = attribution::find(input);
-    let hedges = hedge::find(input, &attributions);
+    let mut hedges = hedge::find(input, &attributions);
+    uncertainty::apply(input, &attributions, &mut hedges, HedgeModel::builtin());
     let min = options.sensitivity.min_strength();
     let mut findings: Vec<Finding> =
         std::mem::take(&mut attributions.findings).into_iter().chain(hedges).filter(|f| f.strength >= min).collect();

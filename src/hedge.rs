@@ -12,7 +12,7 @@ use std::ops::Range;
 fn is_hedge_kind(kind: LexKind) -> bool {
     matches!(
         kind,
-        LexKind::Modal | LexKind::HedgeWord | LexKind::Inference | LexKind::Frame | LexKind::VagueQuantity | LexKind::CustomHedge
+        LexKind::Modal | LexKind::HedgeWord | LexKind::Inference | LexKind::Frame | LexKind::VagueQuantity | LexKind::Peacock | LexKind::CustomHedge
     )
 }
 
@@ -107,6 +107,7 @@ fn explanation(kind: LexKind, cue: &str, hedged: &str) -> String {
         LexKind::Inference => format!("'{cue}' — an inference{what}: the writer reads this into events rather than reporting it."),
         LexKind::Frame => format!("'{cue}' — a speculative frame{what}: it invites a conclusion without stating a fact."),
         LexKind::VagueQuantity => format!("'{cue}' — a vague quantity{what}: who or how many is not said, so it cannot be checked."),
+        LexKind::Peacock => format!("'{cue}' — a peacock or weasel phrase: praise or consensus with no measure and no source, so it cannot be checked."),
         _ => format!("'{cue}' — marked as speculation by your own word list."),
     }
 }

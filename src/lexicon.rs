@@ -35,6 +35,8 @@ pub enum LexKind {
     Cause,
     Comparison,
     PastTense,
+    /// one of the best, famous, widely acclaimed: praise with no measure or source.
+    Peacock,
     /// From `Options::custom_hedges`.
     CustomHedge,
     /// From `Options::custom_sources`.
@@ -55,6 +57,7 @@ const FILES: &[(LexKind, &str)] = &[
     (LexKind::Cause, include_str!("lexicon/cause.txt")),
     (LexKind::Comparison, include_str!("lexicon/comparison.txt")),
     (LexKind::PastTense, include_str!("lexicon/past_tense.txt")),
+    (LexKind::Peacock, include_str!("lexicon/peacock.txt")),
 ];
 
 /// Longer phrases are ignored, so rules can find every match around a token by looking

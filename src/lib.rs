@@ -9,6 +9,7 @@ pub mod lexicon;
 pub mod model;
 pub mod segment;
 pub mod summary;
+pub mod uncertainty;
 pub mod article;
 pub mod dom;
 pub mod extract;

@@ -11,9 +11,11 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
+pub mod hedge;
+
 /// Keys are already FNV hashes: hashing them again would only cost time.
 #[derive(Default)]
-struct PassThrough(u64);
+pub(crate) struct PassThrough(u64);
 
 impl Hasher for PassThrough {
     fn finish(&self) -> u64 {
@@ -29,7 +31,7 @@ impl Hasher for PassThrough {
     }
 }
 
-type HashedMap<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
+pub(crate) type HashedMap<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
 
 /// FNV-1a over the parts of a feature name, so features need no allocation.
 pub fn hash(parts: &[&str]) -> u64 {

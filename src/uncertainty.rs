@@ -1,0 +1,163 @@
+//! Uncertainty cues the rules miss, from the learned hedge-cue model (`model::hedge`):
+//! weasel wording ("some people", "is often"), peacock terms ("one of the finest",
+//! "renowned") and hedging words learned from annotated text ("generally", "believed").
+//! The model sees what the rules found as features and only adds findings: a rule
+//! finding is never removed, and tokens the rules excluded (a named speaker's quotation,
+//! reported speech, "May" the month, "could not") are never scored.
+
+use crate::analyze::Input;
+use crate::attribution::Attributions;
+use crate::finding::{Finding, Kind};
+use crate::lexicon::LexKind;
+use crate::model::hedge::{is_cue_kind, is_quantifier, token_states, HedgeModel, TokenState};
+use std::ops::Range;
+
+/// The words a firing token stands for: the longest hedging or weasel lexicon entry
+/// holding it, with that entry's kind, else the token alone.
+fn cue_of(input: &Input, i: usize) -> (Range<usize>, Option<LexKind>) {
+    let mut best: Option<(Range<usize>, LexKind)> = None;
+    for m in input.matches_near(&(i..i + 1)) {
+        // Modals are left to the hedge rules: the model only confirms them.
+        let useful = is_cue_kind(m.kind) && m.kind != LexKind::Modal;
+        if useful && m.tokens.contains(&i) && best.as_ref().map_or(true, |(r, _)| m.tokens.len() > r.len()) {
+            best = Some((m.tokens.clone(), m.kind));
+        }
+    }
+    match best {
+        // A lone quantifier ("several motives") says how many, not who says so.
+        Some((tokens, LexKind::VagueSource)) if tokens.len() == 1 && is_quantifier(input.norm.token(tokens.start)) => {
+            (tokens, Some(LexKind::VagueQuantity))
+        }
+        Some((tokens, kind)) => (tokens, Some(kind)),
+        None => (i..i + 1, None),
+    }
+}
+
+fn explanation(kind: Option<LexKind>, cue: &str) -> (Kind, String) {
+    match kind {
+        Some(LexKind::VagueSource | LexKind::VagueFrame) => {
+            (Kind::VagueAttribution, format!("'{cue}' — a weasel phrase: it leans on an unnamed authority. Who says so?"))
+        }
+        Some(LexKind::Peacock) => (
+            Kind::Speculation,
+            format!("'{cue}' — a peacock term: praise or reputation with no measure and no source, so it cannot be checked."),
+        ),
+        Some(LexKind::VagueQuantity) => {
+            (Kind::Speculation, format!("'{cue}' — a vague quantity: who or how many is not said, so it cannot be checked."))
+        }
+        Some(_) => (Kind::Speculation, format!("'{cue}' — hedging wording: the claim is presented as probable or typical, not established.")),
+        None => (
+            Kind::Speculation,
+            format!("'{cue}' — wording that usually marks a hedged or unverified claim (learned from annotated encyclopedia text)."),
+        ),
+    }
+}
+
+/// Strength from how far the score clears the threshold: just above it is shown at the
+/// balanced sensitivity, a clear margin also at lenient.
+fn strength(score: f32, threshold: f32) -> f32 {
+    (0.5 + 0.1 * (score - threshold)).min(0.9)
+}
+
+/// The strength of a weak rule hedge ("often") the model confirms: shown at balanced.
+const CONFIRMED: f32 = 0.5;
+
+/// Adds the model's cues in tokens the rules left alone to `hedges`, and raises a weak
+/// rule hedge ("often") the model confirms to the balanced sensitivity. `hedges` are the
+/// hedge findings before the sensitivity filter.
+pub fn apply(input: &Input, attributions: &Attributions, hedges: &mut Vec<Finding>, model: &HedgeModel) {
+    let rule_findings: Vec<Finding> = attributions.findings.iter().chain(hedges.iter()).filter(|f| matches!(f.kind, Kind::Speculation | Kind::VagueAttribution)).cloned().collect();
+    let states = token_states(input, attributions, &rule_findings);
+    // `hedges` come sorted by start: a confirmed token's finding is found by bisection.
+    let rule_hedges = hedges.len();
+    let mut covered_until = 0;
+    for (s, sentence) in input.seg.sentences.iter().enumerate() {
+        for i in sentence.tokens.clone() {
+            if i < covered_until || !matches!(states[i], TokenState::Free | TokenState::Speculation) || !model.is_candidate(input, &states, i) {
+                continue;
+            }
+            let score = model.score(input, s, i, states[i]);
+            if score <= model.threshold {
+                continue;
+            }
+            let strength = strength(score, model.threshold);
+            if states[i] == TokenState::Speculation {
+                let at = input.seg.tokens[i].start;
+                let k = hedges[..rule_hedges].partition_point(|f| f.span.start <= at);
+                if let Some(f) = k.checked_sub(1).map(|k| &mut hedges[k]).filter(|f| at < f.span.end) {
+                    // Confirmed in context: shown at balanced, but the rules keep their own ranking above it.
+                    f.strength = f.strength.max(strength.min(CONFIRMED));
+                }
+                continue;
+            }
+            let (tokens, kind) = cue_of(input, i);
+            if tokens.clone().any(|t| states[t] != TokenState::Free) || tokens.start < covered_until {
+                continue;
+            }
+            covered_until = tokens.end;
+            let cue = input.seg.slice(input.text, tokens.clone()).to_string();
+            let (kind, explanation) = explanation(kind, &cue);
+            hedges.push(Finding { kind, span: input.seg.char_span(tokens), cue, explanation, strength, source: None });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analyze::{analyze_text, Options};
+    use crate::finding::Kind;
+
+    fn uncertain(text: &str) -> Vec<(Kind, String)> {
+        analyze_text(text, &Options::default())
+            .findings
+            .into_iter()
+            .filter(|f| matches!(f.kind, Kind::Speculation | Kind::VagueAttribution))
+            .map(|f| (f.kind, f.cue))
+            .collect()
+    }
+
+    #[test]
+    fn weasel_and_peacock_wording_fires() {
+        for text in [
+            "It is widely regarded as one of the finest restaurants in the city.",
+            "The band is considered influential by many critics.",
+            "Scholars have argued that the poem was probably written later.",
+            "The festival is famous for its fireworks.",
+        ] {
+            assert!(!uncertain(text).is_empty(), "nothing found in {text:?}");
+        }
+    }
+
+    #[test]
+    fn plain_facts_do_not_fire() {
+        for text in [
+            "The bridge was opened in 1932 and is 503 metres long.",
+            "The talks began in May.",
+            "Rescuers could not reach the village.",
+            "The government raised taxes to placate critics.",
+            "The court treated the letter as evidence of intent.",
+        ] {
+            assert!(uncertain(text).is_empty(), "{text:?}: {:?}", uncertain(text));
+        }
+    }
+
+    #[test]
+    fn the_model_finds_cues_no_rule_knows() {
+        // A lone "several" is in no hedging word list; the model learned it as a weasel word.
+        let got = uncertain("Several historians regard the siege as the turning point.");
+        assert!(got.iter().any(|(_, cue)| cue == "Several"), "{got:?}");
+    }
+
+    #[test]
+    fn a_named_speakers_quotation_is_theirs() {
+        assert!(uncertain("“It is one of the finest restaurants,” said Anna Berg.").is_empty());
+    }
+
+    #[test]
+    fn model_cues_have_spans_and_explanations() {
+        let findings = analyze_text("Scientists believe the lake is older.", &Options::default()).findings;
+        let f = findings.iter().find(|f| matches!(f.kind, Kind::Speculation | Kind::VagueAttribution)).expect("a cue");
+        assert!(f.explanation.contains(&format!("'{}'", f.cue)), "{f:?}");
+        assert!(f.strength >= 0.45 && f.strength <= 0.9);
+    }
+}
