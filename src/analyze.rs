@@ -73,7 +73,7 @@ impl<'a> Input<'a> {
                 (LexKind::CustomSource, custom(&options.custom_sources)),
             ]);
             matches.extend(lexicon.find(&norm));
-            matches.sort_unstable_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end), m.kind as u8));
+            matches.sort_unstable_by_key(Match::order);
         }
         let mut sentence_of = vec![u32::MAX; seg.tokens.len()];
         for (s, sentence) in seg.sentences.iter().enumerate() {
