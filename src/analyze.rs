@@ -124,7 +124,7 @@ impl<'a> Input<'a> {
 
     /// The token containing or following char `pos`.
     pub fn token_at_char(&self, pos: usize) -> usize {
-        let k = self.seg.tokens.partition_point(|t| t.end <= pos);
+        let k = self.seg.tokens.partition_point(|t| t.end as usize <= pos);
         k.min(self.seg.tokens.len().saturating_sub(1))
     }
 

@@ -105,34 +105,50 @@ pub struct Normalized {
     pub starts: Vec<u32>,
 }
 
-fn push_normalized_token(out: &mut String, token: &str) {
-    if token.is_ascii() {
-        let at = out.len();
-        out.push_str(token);
-        out[at..].make_ascii_lowercase();
-        return;
-    }
-    for c in token.chars() {
-        match c {
-            '’' | '‘' | 'ʼ' => out.push('\''),
-            '“' | '”' | '„' => out.push('"'),
-            '–' | '—' | '‐' | '‑' => out.push('-'),
-            _ => out.extend(c.to_lowercase()),
+/// Appends `token` lowercased, with curly quotes and dashes made plain. Bytes, not a
+/// `String`, so ASCII (nearly every token) is copied and lowercased in one pass.
+fn push_normalized_token(out: &mut Vec<u8>, token: &str) {
+    let at = out.len();
+    for &b in token.as_bytes() {
+        if !b.is_ascii() {
+            out.truncate(at);
+            push_normalized_chars(out, token);
+            return;
         }
+        out.push(b.to_ascii_lowercase());
+    }
+}
+
+fn push_normalized_chars(out: &mut Vec<u8>, token: &str) {
+    let mut buf = [0; 4];
+    for c in token.chars() {
+        let plain = match c {
+            '’' | '‘' | 'ʼ' => '\'',
+            '“' | '”' | '„' => '"',
+            '–' | '—' | '‐' | '‑' => '-',
+            _ => {
+                for lower in c.to_lowercase() {
+                    out.extend_from_slice(lower.encode_utf8(&mut buf).as_bytes());
+                }
+                continue;
+            }
+        };
+        out.push(plain as u8);
     }
 }
 
 impl Normalized {
     pub fn new(text: &str, seg: &Segmented) -> Normalized {
-        let mut out = String::with_capacity(text.len() + 2);
+        let mut out = Vec::with_capacity(text.len() + text.len() / 8 + 2);
         let mut starts = Vec::with_capacity(seg.tokens.len());
-        out.push(' ');
+        out.push(b' ');
         for t in &seg.tokens {
             starts.push(out.len() as u32);
-            push_normalized_token(&mut out, &text[t.byte_start..t.byte_end]);
-            out.push(' ');
+            push_normalized_token(&mut out, &text[t.bytes()]);
+            out.push(b' ');
         }
-        Normalized { text: out, starts }
+        let text = String::from_utf8(out).expect("only whole chars are pushed");
+        Normalized { text, starts }
     }
 
     /// Lowercased text of token `i`.
