@@ -170,11 +170,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let mut all_digits = c.is_ascii_digit();
         loop {
             // Fast path: runs of ASCII word bytes.
-            while pos < bytes.len() && bytes[pos].is_ascii_alphanumeric() {
-                all_digits &= bytes[pos].is_ascii_digit();
-                pos += 1;
-                char_pos += 1;
-            }
+            let run = bytes[pos..].iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(bytes.len() - pos);
+            all_digits = all_digits && bytes[pos..pos + run].iter().all(u8::is_ascii_digit);
+            pos += run;
+            char_pos += run;
             let Some((nc, nlen)) = char_at(text, pos) else { break };
             if !nc.is_ascii() && is_word_char(nc) {
                 all_digits = false;
