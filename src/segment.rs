@@ -28,6 +28,9 @@ pub struct Token {
     pub kind: TokenKind,
     /// Newlines in the whitespace before this token (capped at 2: a blank line).
     pub newlines_before: u8,
+    /// Starts with an uppercase letter (kept here, in the padding, so rules looking for
+    /// names need not go back to the text).
+    pub upper: bool,
 }
 
 impl Token {
@@ -137,13 +140,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         cut -= 1;
     }
     let text = &text[..cut];
-    let token = |start: usize, end: usize, byte_start: usize, byte_end: usize, kind: TokenKind, newlines_before: u8| Token {
+    let token = |start: usize, end: usize, byte_start: usize, byte_end: usize, kind: TokenKind, newlines_before: u8, first: char| Token {
         start: start as u32,
         end: end as u32,
         byte_start: byte_start as u32,
         byte_end: byte_end as u32,
         kind,
         newlines_before,
+        upper: first.is_uppercase(),
     };
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let bytes = text.as_bytes();
@@ -163,7 +167,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         pos += len;
         char_pos += 1;
         if !is_word_char(c) {
-            tokens.push(token(start, char_pos, b, pos, TokenKind::Punct, newlines));
+            tokens.push(token(start, char_pos, b, pos, TokenKind::Punct, newlines, c));
             newlines = 0;
             continue;
         }
@@ -215,7 +219,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             char_pos += 1;
         }
         let kind = if all_digits { TokenKind::Number } else { TokenKind::Word };
-        tokens.push(token(start, char_pos, b, pos, kind, newlines));
+        tokens.push(token(start, char_pos, b, pos, kind, newlines, c));
         newlines = 0;
     }
     tokens
