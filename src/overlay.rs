@@ -10,6 +10,7 @@ use crate::extract::{extract, is_readerable};
 use crate::finding::{Finding, Kind};
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// A piece of one text node, end exclusive. Char offsets from `locate`, UTF-16 in an `Answer`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -24,8 +25,12 @@ pub struct NodeRange {
 /// whitespace the extractor collapsed between them is highlighted too.
 pub fn locate(article: &Article, block_offsets: &[usize], span: Span) -> Vec<NodeRange> {
     let mut out: Vec<NodeRange> = Vec::new();
-    for (block, &offset) in article.blocks.iter().zip(block_offsets) {
-        let block_len = block.text.chars().count();
+    // Blocks before the last one starting at or before the span end before it: skip them
+    // unread, so locating every finding does not walk the article again and again.
+    let first = block_offsets.partition_point(|&o| o <= span.start).saturating_sub(1);
+    let separator = crate::article::BLOCK_SEPARATOR.chars().count();
+    for (i, (block, &offset)) in article.blocks.iter().zip(block_offsets).enumerate().skip(first) {
+        let block_len = block_offsets.get(i + 1).map_or_else(|| block.text.chars().count(), |next| next.saturating_sub(offset + separator));
         if offset >= span.end {
             break;
         }
@@ -49,9 +54,33 @@ pub fn locate(article: &Article, block_offsets: &[usize], span: Span) -> Vec<Nod
     out
 }
 
-/// UTF-16 offset of char offset `chars` in `text` (clamped to the end).
-pub fn utf16_offset(text: &str, chars: usize) -> usize {
-    text.chars().take(chars).map(char::len_utf16).sum()
+/// UTF-16 offsets of char offsets in one text, each found in O(log n) rather than by a
+/// walk from the start (which made answers quadratic in the text): the two counts differ
+/// only by the chars outside the BMP before the offset.
+pub struct Utf16Offsets {
+    chars: usize,
+    /// Char offsets of the chars that take two UTF-16 units.
+    astral: Vec<usize>,
+}
+
+impl Utf16Offsets {
+    pub fn new(text: &str) -> Utf16Offsets {
+        let mut chars = 0;
+        let mut astral = Vec::new();
+        for c in text.chars() {
+            if c.len_utf16() == 2 {
+                astral.push(chars);
+            }
+            chars += 1;
+        }
+        Utf16Offsets { chars, astral }
+    }
+
+    /// The UTF-16 offset of char offset `chars` (clamped to the end).
+    pub fn of(&self, chars: usize) -> usize {
+        let chars = chars.min(self.chars);
+        chars + self.astral.partition_point(|&a| a < chars)
+    }
 }
 
 /// What a caller can ask besides the analysis options.
@@ -130,6 +159,7 @@ pub fn answer(doc: &Document, page_node: impl Fn(NodeId) -> Option<usize>, reque
     let analysis = analyze_article(&article, &request.options);
     let offsets = article.block_offsets();
     let mut counts = Counts::default();
+    let mut utf16: HashMap<NodeId, Utf16Offsets> = HashMap::new();
     let findings = analysis
         .findings
         .into_iter()
@@ -140,11 +170,9 @@ pub fn answer(doc: &Document, page_node: impl Fn(NodeId) -> Option<usize>, reque
                 .into_iter()
                 .filter_map(|r| {
                     let text = doc.text(r.node)?;
-                    Some(NodeRange {
-                        node: page_node(r.node)?,
-                        start: utf16_offset(text, r.start),
-                        end: utf16_offset(text, r.end),
-                    })
+                    let node = page_node(r.node)?;
+                    let offsets = utf16.entry(r.node).or_insert_with(|| Utf16Offsets::new(text));
+                    Some(NodeRange { node, start: offsets.of(r.start), end: offsets.of(r.end) })
                 })
                 .collect();
             PageFinding {
@@ -183,6 +211,7 @@ pub struct TextAnswer {
 
 pub fn text_answer(text: &str, options: &Options) -> TextAnswer {
     let analysis = analyze_text(text, options);
+    let utf16 = Utf16Offsets::new(text);
     let mut counts = Counts::default();
     let findings = analysis
         .findings
@@ -191,8 +220,8 @@ pub fn text_answer(text: &str, options: &Options) -> TextAnswer {
             counts.add(kind);
             TextFinding {
                 kind,
-                start: utf16_offset(text, span.start),
-                end: utf16_offset(text, span.end),
+                start: utf16.of(span.start),
+                end: utf16.of(span.end),
                 cue,
                 explanation,
                 strength,
@@ -263,11 +292,13 @@ mod tests {
 
     #[test]
     fn utf16_offsets_count_surrogate_pairs() {
-        let text = "😀 é may";
-        assert_eq!(utf16_offset(text, 0), 0);
-        assert_eq!(utf16_offset(text, 1), 2);
-        assert_eq!(utf16_offset(text, 4), 5);
-        assert_eq!(utf16_offset(text, 100), 8);
+        let utf16 = Utf16Offsets::new("😀 é may 😀!");
+        assert_eq!(utf16.of(0), 0);
+        assert_eq!(utf16.of(1), 2);
+        assert_eq!(utf16.of(4), 5);
+        assert_eq!(utf16.of(9), 11);
+        assert_eq!(utf16.of(10), 12);
+        assert_eq!(utf16.of(100), 12);
     }
 
     fn paragraph_doc(paragraphs: &[&str]) -> (Document, Vec<NodeId>) {
