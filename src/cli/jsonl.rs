@@ -41,6 +41,9 @@ pub fn run() -> Result<(), String> {
     let options = Options::default();
     let stdin = io::stdin().lock();
     let mut stdout = io::stdout().lock();
+    // Each answer is written whole: piecewise writes to the line-buffered stdout cost more
+    // than building the answer.
+    let mut answer_line = Vec::new();
     for line in stdin.split(b'\n') {
         let line = line.map_err(|e| format!("reading stdin: {e}"))?;
         let line = String::from_utf8_lossy(&line);
@@ -48,9 +51,10 @@ pub fn run() -> Result<(), String> {
         if line.trim().is_empty() {
             continue;
         }
-        let out = answer(line, &options);
-        serde_json::to_writer(&mut stdout, &out).map_err(|e| e.to_string())?;
-        stdout.write_all(b"\n").and_then(|_| stdout.flush()).map_err(|e| format!("writing stdout: {e}"))?;
+        answer_line.clear();
+        serde_json::to_writer(&mut answer_line, &answer(line, &options)).map_err(|e| e.to_string())?;
+        answer_line.push(b'\n');
+        stdout.write_all(&answer_line).and_then(|_| stdout.flush()).map_err(|e| format!("writing stdout: {e}"))?;
     }
     Ok(())
 }
