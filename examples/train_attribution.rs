@@ -56,7 +56,7 @@ fn main() {
     for doc in &docs {
         let input = Input::new(&doc.text, &options, Vec::new());
         for (i, t) in input.seg.tokens.iter().enumerate() {
-            let in_cue = doc.cues.iter().any(|&(s, e)| t.start < e && s < t.end);
+            let in_cue = doc.cues.iter().any(|&(s, e)| (t.start as usize) < e && s < t.end as usize);
             let entry = seen.entry(input.norm.token(i).to_string()).or_default();
             entry.0 += 1;
             entry.1 += in_cue as usize;
@@ -83,7 +83,7 @@ fn main() {
                     continue;
                 }
                 let t = &input.seg.tokens[i];
-                let label = doc.cues.iter().any(|&(s, e)| t.start < e && s < t.end);
+                let label = doc.cues.iter().any(|&(s, e)| (t.start as usize) < e && s < t.end as usize);
                 let mut feats = Vec::new();
                 features(&input, s, i, &mut |parts| {
                     let name = parts.join(" ");

@@ -74,7 +74,7 @@ impl<'a> Input<'a> {
                 (LexKind::CustomSource, custom(&options.custom_sources)),
             ]);
             matches.extend(lexicon.find(&norm));
-            matches.sort_unstable_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end), m.kind as u8));
+            matches.sort_unstable_by_key(Match::order);
         }
         let mut sentence_of = vec![u32::MAX; seg.tokens.len()];
         for (s, sentence) in seg.sentences.iter().enumerate() {
@@ -125,7 +125,11 @@ impl<'a> Input<'a> {
 
     /// The token containing or following char `pos`.
     pub fn token_at_char(&self, pos: usize) -> usize {
-        let k = self.seg.tokens.partition_point(|t| t.end <= pos);
+        // Sentences partition the tokens, so that token lies in the sentence at `pos`:
+        // searching its few tokens misses the cache far less than searching them all.
+        let Some(sentence) = self.seg.sentences.get(self.sentence_at_char(pos)) else { return 0 };
+        let own = &self.seg.tokens[sentence.tokens.clone()];
+        let k = sentence.tokens.start + own.partition_point(|t| t.end as usize <= pos);
         k.min(self.seg.tokens.len().saturating_sub(1))
     }
 

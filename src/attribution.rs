@@ -92,9 +92,7 @@ fn is_speech_noun(word: &str) -> bool {
 
 pub fn is_capitalized(input: &Input, i: usize) -> bool {
     let t = &input.seg.tokens[i];
-    t.kind == TokenKind::Word
-        && input.text[t.byte_start..].chars().next().is_some_and(char::is_uppercase)
-        && !is_not_name(input.norm.token(i))
+    t.kind == TokenKind::Word && t.upper && !is_not_name(input.norm.token(i))
 }
 
 /// Names, subjects and auxiliary runs are searched at most this far, so a pathological

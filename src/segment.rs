@@ -15,17 +15,34 @@ pub enum TokenKind {
     Punct,
 }
 
+/// Offsets are 32-bit: half the memory of `usize` natively, where every later pass
+/// walks the token array (texts are segmented up to 4 GiB, see `tokenize`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     /// Char offsets.
-    pub start: usize,
-    pub end: usize,
+    pub start: u32,
+    pub end: u32,
     /// Byte offsets.
-    pub byte_start: usize,
-    pub byte_end: usize,
+    pub byte_start: u32,
+    pub byte_end: u32,
     pub kind: TokenKind,
     /// Newlines in the whitespace before this token (capped at 2: a blank line).
     pub newlines_before: u8,
+    /// Starts with an uppercase letter (kept here, in the padding, so rules looking for
+    /// names need not go back to the text).
+    pub upper: bool,
+}
+
+impl Token {
+    /// Byte offsets, for slicing the text.
+    pub fn bytes(&self) -> Range<usize> {
+        self.byte_start as usize..self.byte_end as usize
+    }
+
+    /// Char offsets, as findings report them.
+    pub fn chars(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,8 +81,7 @@ const NO_QUOTE: u32 = u32::MAX;
 
 impl Segmented {
     pub fn token_text<'a>(&self, text: &'a str, i: usize) -> &'a str {
-        let t = &self.tokens[i];
-        &text[t.byte_start..t.byte_end]
+        &text[self.tokens[i].bytes()]
     }
 
     /// The text of tokens `range`, as it stands (including the spaces between).
@@ -73,15 +89,15 @@ impl Segmented {
         if range.is_empty() {
             return "";
         }
-        &text[self.tokens[range.start].byte_start..self.tokens[range.end - 1].byte_end]
+        &text[self.tokens[range.start].byte_start as usize..self.tokens[range.end - 1].byte_end as usize]
     }
 
     pub fn char_span(&self, range: Range<usize>) -> Span {
         if range.is_empty() {
-            let at = self.tokens.get(range.start).map_or(0, |t| t.start);
+            let at = self.tokens.get(range.start).map_or(0, |t| t.start as usize);
             return Span::new(at, at);
         }
-        Span::new(self.tokens[range.start].start, self.tokens[range.end - 1].end)
+        Span::new(self.tokens[range.start].start as usize, self.tokens[range.end - 1].end as usize)
     }
 
     /// Index in `quotes` of the quotation containing token `i`, if any.
@@ -117,7 +133,22 @@ fn char_at(text: &str, pos: usize) -> Option<(char, usize)> {
     text[pos..].chars().next().map(|c| (c, c.len_utf8()))
 }
 
+/// Tokens of `text`; only its first 4 GiB, as token offsets are 32-bit.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut cut = text.len().min(u32::MAX as usize);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let text = &text[..cut];
+    let token = |start: usize, end: usize, byte_start: usize, byte_end: usize, kind: TokenKind, newlines_before: u8, first: char| Token {
+        start: start as u32,
+        end: end as u32,
+        byte_start: byte_start as u32,
+        byte_end: byte_end as u32,
+        kind,
+        newlines_before,
+        upper: first.is_uppercase(),
+    };
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let bytes = text.as_bytes();
     let mut pos = 0usize;
@@ -136,18 +167,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         pos += len;
         char_pos += 1;
         if !is_word_char(c) {
-            tokens.push(Token { start, end: char_pos, byte_start: b, byte_end: pos, kind: TokenKind::Punct, newlines_before: newlines });
+            tokens.push(token(start, char_pos, b, pos, TokenKind::Punct, newlines, c));
             newlines = 0;
             continue;
         }
         let mut all_digits = c.is_ascii_digit();
         loop {
             // Fast path: runs of ASCII word bytes.
-            while pos < bytes.len() && bytes[pos].is_ascii_alphanumeric() {
-                all_digits &= bytes[pos].is_ascii_digit();
-                pos += 1;
-                char_pos += 1;
-            }
+            let run = bytes[pos..].iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(bytes.len() - pos);
+            all_digits = all_digits && bytes[pos..pos + run].iter().all(u8::is_ascii_digit);
+            pos += run;
+            char_pos += run;
             let Some((nc, nlen)) = char_at(text, pos) else { break };
             if !nc.is_ascii() && is_word_char(nc) {
                 all_digits = false;
@@ -189,7 +219,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             char_pos += 1;
         }
         let kind = if all_digits { TokenKind::Number } else { TokenKind::Word };
-        tokens.push(Token { start, end: char_pos, byte_start: b, byte_end: pos, kind, newlines_before: newlines });
+        tokens.push(token(start, char_pos, b, pos, kind, newlines, c));
         newlines = 0;
     }
     tokens
@@ -245,16 +275,16 @@ fn heading_like(text: &str, tokens: &[Token], range: Range<usize>) -> bool {
     if n == 0 || n > 14 {
         return false;
     }
-    let last = &text[tokens[range.end - 1].byte_start..tokens[range.end - 1].byte_end];
+    let last = &text[tokens[range.end - 1].bytes()];
     if is_final(last) || matches!(last, "," | ";" | ":" | "\"" | "”" | "-" | "—") {
         return false;
     }
-    let first = &text[tokens[range.start].byte_start..];
+    let first = &text[tokens[range.start].byte_start as usize..];
     first.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
 }
 
 fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
-    let tok = |i: usize| &text[tokens[i].byte_start..tokens[i].byte_end];
+    let tok = |i: usize| &text[tokens[i].bytes()];
     let mut out = Vec::new();
     let mut start = 0usize;
     let mut paragraph_start = true;
@@ -266,7 +296,7 @@ fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         let question = tok(range.end - 1) == "?"
             || (range.len() > 1 && tok(range.end - 2) == "?" && is_closing(tok(range.end - 1)));
         out.push(Sentence {
-            span: Span::new(tokens[range.start].start, tokens[range.end - 1].end),
+            span: Span::new(tokens[range.start].start as usize, tokens[range.end - 1].end as usize),
             tokens: range,
             heading,
             question,
@@ -365,15 +395,15 @@ fn quotes(text: &str, tokens: &[Token]) -> Vec<Quote> {
         if t.kind != TokenKind::Punct {
             continue;
         }
-        match &text[t.byte_start..t.byte_end] {
+        match &text[t.bytes()] {
             "“" | "«" => open_curly = Some(i),
             "”" | "»" => {
                 if let Some(o) = open_curly.take() {
-                    out.push(Quote { span: Span::new(tokens[o].start, t.end), open: o, close: i });
+                    out.push(Quote { span: Span::new(tokens[o].start as usize, t.end as usize), open: o, close: i });
                 }
             }
             "\"" => match open_straight.take() {
-                Some(o) => out.push(Quote { span: Span::new(tokens[o].start, t.end), open: o, close: i }),
+                Some(o) => out.push(Quote { span: Span::new(tokens[o].start as usize, t.end as usize), open: o, close: i }),
                 None => open_straight = Some(i),
             },
             _ => {}
@@ -516,8 +546,8 @@ mod tests {
         let text = "Zoë’s café — 😀 ok.";
         let seg = segment(text);
         for t in &seg.tokens {
-            assert_eq!(text[t.byte_start..t.byte_end].chars().count(), t.end - t.start);
-            assert_eq!(text[..t.byte_start].chars().count(), t.start);
+            assert_eq!(text[t.bytes()].chars().count(), t.chars().len());
+            assert_eq!(text[..t.byte_start as usize].chars().count(), t.start as usize);
         }
     }
 

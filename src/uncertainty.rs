@@ -82,7 +82,7 @@ pub fn apply(input: &Input, attributions: &Attributions, hedges: &mut Vec<Findin
             }
             let strength = strength(score, model.threshold);
             if states[i] == TokenState::Speculation {
-                let at = input.seg.tokens[i].start;
+                let at = input.seg.tokens[i].chars().start;
                 let k = hedges[..rule_hedges].partition_point(|f| f.span.start <= at);
                 if let Some(f) = k.checked_sub(1).map(|k| &mut hedges[k]).filter(|f| at < f.span.end) {
                     // Confirmed in context: shown at balanced, but the rules keep their own ranking above it.

@@ -7,10 +7,12 @@ fuzz_target!(|data: &[u8]| {
     let seg = caveat::segment::segment(&text);
     let mut last_end = 0;
     for t in &seg.tokens {
-        assert!(t.start >= last_end && t.start < t.end);
-        assert!(text.is_char_boundary(t.byte_start) && text.is_char_boundary(t.byte_end));
-        assert_eq!(text[t.byte_start..t.byte_end].chars().count(), t.end - t.start);
-        last_end = t.end;
+        let (bytes, chars) = (t.bytes(), t.chars());
+        assert!(chars.start >= last_end && chars.start < chars.end);
+        assert!(text.is_char_boundary(bytes.start) && text.is_char_boundary(bytes.end));
+        assert_eq!(text[bytes].chars().count(), chars.len());
+        assert_eq!(t.upper, text[t.bytes()].chars().next().is_some_and(char::is_uppercase));
+        last_end = chars.end;
     }
     for s in &seg.sentences {
         assert!(!s.tokens.is_empty() && s.tokens.end <= seg.tokens.len());

@@ -1,6 +1,7 @@
 //! `caveat bench`: analysis speed on a generated corpus (the seed article repeated),
 //! the time for one 10,000-word article, and a 1 MB text with no punctuation (to show
-//! there is no quadratic step), then native extraction of the fixture pages in ../shared.
+//! there is no quadratic step); the analysis's memory per input byte at several sizes;
+//! then native extraction of the fixture pages in ../shared.
 
 use caveat::analyze::{analyze_text, Options};
 use std::io::Write;
@@ -32,7 +33,35 @@ fn repeat_to_words(words: usize) -> String {
 
 pub fn run() -> Result<(), String> {
     bench_analysis()?;
+    bench_memory()?;
     super::extract::bench()
+}
+
+/// Peak and total allocation per input byte, on texts of very different sizes: equal
+/// figures mean memory linear in the text.
+fn bench_memory() -> Result<(), String> {
+    let options = Options::default();
+    let texts = [
+        ("10,000-word article", repeat_to_words(10_000)),
+        ("2 MB text", SAMPLE.repeat(2 * 1024 * 1024 / SAMPLE.len())),
+        ("20 MB text", SAMPLE.repeat(20 * 1024 * 1024 / SAMPLE.len())),
+        ("1 MB with no punctuation", "word ".repeat(200_000)),
+    ];
+    let mut out = std::io::stdout().lock();
+    for (name, text) in &texts {
+        let (_, usage) = super::memory::measure(|| analyze_text(text, &options));
+        let per_byte = |n: usize| n as f64 / text.len().max(1) as f64;
+        writeln!(
+            out,
+            "memory, {name} ({:.2} MB): peak {:.1} MB = {:.1} bytes per input byte; {:.1} bytes allocated per input byte",
+            text.len() as f64 / 1e6,
+            usage.peak as f64 / 1e6,
+            per_byte(usage.peak),
+            per_byte(usage.allocated)
+        )
+        .map_err(|e| format!("writing stdout: {e}"))?;
+    }
+    Ok(())
 }
 
 fn bench_analysis() -> Result<(), String> {

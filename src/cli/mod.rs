@@ -8,6 +8,7 @@ mod analyze;
 mod bench;
 mod extract;
 mod jsonl;
+pub mod memory;
 
 #[derive(Parser)]
 #[command(name = "caveat", version, about = "Marks speculative language and unsourced claims in news articles.")]

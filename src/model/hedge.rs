@@ -58,7 +58,7 @@ pub fn token_states(input: &Input, attributions: &Attributions, findings: &[Find
             _ => continue,
         };
         let mut i = input.token_at_char(f.span.start);
-        while i < n && input.seg.tokens[i].start < f.span.end {
+        while i < n && input.seg.tokens[i].chars().start < f.span.end {
             states[i] = state;
             i += 1;
         }
