@@ -82,12 +82,12 @@ install_wasm_toolchain() {
   # CAVEAT_WASM_TOOLCHAIN=debian forces the offline route (to test it where rustup works).
   if [ "${CAVEAT_WASM_TOOLCHAIN:-}" != debian ] && command -v rustup >/dev/null && rustup target list --installed 2>/dev/null | grep -qx "$WASM_TARGET"; then
     note "rustup has $WASM_TARGET"
-    WASM_BUILD=(cargo build --lib --release --target "$WASM_TARGET")
+    WASM_BUILD=(cargo build --lib --profile wasm-release --target "$WASM_TARGET")
     return
   fi
   if [ "${CAVEAT_WASM_TOOLCHAIN:-}" != debian ] && command -v rustup >/dev/null && rustup target add "$WASM_TARGET" >/dev/null 2>&1; then
     note "added $WASM_TARGET with rustup"
-    WASM_BUILD=(cargo build --lib --release --target "$WASM_TARGET")
+    WASM_BUILD=(cargo build --lib --profile wasm-release --target "$WASM_TARGET")
     return
   fi
   # Offline: Debian's Rust with its std sources, built for wasm with build-std.
@@ -98,7 +98,7 @@ install_wasm_toolchain() {
   else
     apt_install rustc-web cargo-web rust-web-src lld-22
   fi
-  WASM_BUILD=(env RUSTC_BOOTSTRAP=1 RUSTC=/usr/bin/rustc /usr/bin/cargo build --lib --release
+  WASM_BUILD=(env RUSTC_BOOTSTRAP=1 RUSTC=/usr/bin/rustc /usr/bin/cargo build --lib --profile wasm-release
     --target "$WASM_TARGET" -Zbuild-std=std,panic_abort)
 }
 
@@ -135,10 +135,10 @@ install_node_modules() {
 # ---- build ---------------------------------------------------------------------------------------
 
 build_wasm() {
-  step "Building the wasm core (release, opt-level s)"
+  step "Building the wasm core (profile wasm-release: opt-level s)"
   note "${WASM_BUILD[*]}"
   "${WASM_BUILD[@]}" || die "the wasm build failed (compiler output above)"
-  local wasm=target/$WASM_TARGET/release/caveat.wasm
+  local wasm=target/$WASM_TARGET/wasm-release/caveat.wasm
   step "Shrinking the wasm (wasm-opt -Oz) and generating the JS glue (wasm-bindgen --target web)"
   if newer "$PKG_DIR/caveat_bg.wasm" "$wasm" build.sh; then
     rm -rf "$PKG_DIR" target/wasm-opt
