@@ -10,7 +10,7 @@ use super::{hash, CandidateWords, HashedMap};
 use crate::analyze::Input;
 use crate::attribution::{is_capitalized, Attributions};
 use crate::finding::{Finding, Kind};
-use crate::lexicon::LexKind;
+use crate::lexicon::{LexKind, Match};
 use std::sync::OnceLock;
 
 /// What the rules made of a token: a feature of the model and a limit on it.
@@ -111,10 +111,11 @@ pub enum Candidacy {
 
 /// A lone source noun after a word ("to placate critics", "among Ukraine's allies") is
 /// what is acted on, not who speaks.
-fn is_source_object(input: &Input, i: usize) -> bool {
+/// `near` is `input.matches_near(&(i..i + 1))`.
+fn is_source_object(input: &Input, i: usize, near: &[Match]) -> bool {
     let word = input.norm.token(i);
-    let lone_source = input.matches_near(&(i..i + 1)).iter().all(|m| !m.tokens.contains(&i) || m.tokens.len() == 1)
-        && input.matches_near(&(i..i + 1)).iter().any(|m| m.tokens == (i..i + 1) && m.kind == LexKind::VagueSource);
+    let lone_source = near.iter().all(|m| !m.tokens.contains(&i) || m.tokens.len() == 1)
+        && near.iter().any(|m| m.tokens == (i..i + 1) && m.kind == LexKind::VagueSource);
     lone_source
         && !is_quantifier(word)
         && i > 0
@@ -133,9 +134,12 @@ pub fn candidacy(input: &Input, states: &[TokenState], i: usize) -> Candidacy {
         TokenState::Excluded => Candidacy::Never,
         TokenState::Speculation | TokenState::Vague => Candidacy::Always,
         TokenState::Free if input.seg.tokens[i].kind != crate::segment::TokenKind::Word => Candidacy::Never,
-        TokenState::Free if is_source_object(input, i) => Candidacy::Never,
         TokenState::Free => {
-            if input.matches_near(&(i..i + 1)).iter().any(|m| m.tokens.contains(&i) && is_cue_kind(m.kind)) {
+            // Looked up once: this runs for every word of the text.
+            let near = input.matches_near(&(i..i + 1));
+            if is_source_object(input, i, near) {
+                Candidacy::Never
+            } else if near.iter().any(|m| m.tokens.contains(&i) && is_cue_kind(m.kind)) {
                 Candidacy::Always
             } else {
                 Candidacy::IfLearned
