@@ -1,4 +1,5 @@
-//! Tokens, sentences, clauses and quotations of plain text, in one linear pass.
+//! Tokens, sentences and quotations of plain text, in one linear pass; clauses of a
+//! sentence on request (`clauses`).
 //!
 //! Every position is kept both in chars (what findings report) and in bytes (for
 //! slicing), so no later step has to re-count. Paragraphs are separated by blank
@@ -421,6 +422,7 @@ fn quotes(text: &str, tokens: &[Token]) -> Vec<Quote> {
 }
 
 /// Clauses of a sentence: split at ; : — and before a comma + contrastive conjunction.
+/// Not used by the rules yet (they work per sentence); kept for clause-scoped rules.
 pub fn clauses(text: &str, seg: &Segmented, sentence: &Sentence) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = sentence.tokens.start;

@@ -73,7 +73,7 @@ pub fn apply(input: &Input, attributions: &Attributions, hedges: &mut Vec<Findin
     let mut covered_until = 0;
     for (s, sentence) in input.seg.sentences.iter().enumerate() {
         for i in sentence.tokens.clone() {
-            if i < covered_until || !matches!(states[i], TokenState::Free | TokenState::Speculation) || !model.is_candidate(input, &states, i) {
+            if i < covered_until || !model.is_candidate(input, &states, i) {
                 continue;
             }
             let score = model.score(input, s, i, states[i]);
@@ -155,9 +155,14 @@ mod tests {
 
     #[test]
     fn model_cues_have_spans_and_explanations() {
-        let findings = analyze_text("Scientists believe the lake is older.", &Options::default()).findings;
+        // Only the model marks this sentence (see the test above), so this is the model's finding.
+        let text = "Several historians regard the siege as the turning point.";
+        let findings = analyze_text(text, &Options::default()).findings;
         let f = findings.iter().find(|f| matches!(f.kind, Kind::Speculation | Kind::VagueAttribution)).expect("a cue");
+        assert_eq!(f.cue, "Several");
+        assert_eq!(text.chars().skip(f.span.start).take(f.span.len()).collect::<String>(), f.cue);
         assert!(f.explanation.contains(&format!("'{}'", f.cue)), "{f:?}");
+        assert!(f.explanation.contains("vague quantity"), "{f:?}");
         assert!(f.strength >= 0.45 && f.strength <= 0.9);
     }
 }

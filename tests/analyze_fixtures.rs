@@ -49,7 +49,9 @@ fn fixtures_match_their_expected_findings() {
         }
         let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
         if got != expected {
-            let first = got.lines().zip(expected.lines()).position(|(a, b)| a != b).unwrap_or(0);
+            let first = got.lines().zip(expected.lines()).position(|(a, b)| a != b)
+                // Equal lines up to the shorter one: they differ where that one ends.
+                .unwrap_or(got.lines().count().min(expected.lines().count()));
             failures.push(format!(
                 "{}: differs from {} at line {}\n  got:      {:?}\n  expected: {:?}",
                 case.display(),

@@ -131,8 +131,10 @@ pub fn is_quantifier(word: &str) -> bool {
 
 pub fn candidacy(input: &Input, states: &[TokenState], i: usize) -> Candidacy {
     match states[i] {
-        TokenState::Excluded => Candidacy::Never,
-        TokenState::Speculation | TokenState::Vague => Candidacy::Always,
+        // A vague source the rules found is a vague attribution already; the model adds
+        // nothing there, so it neither trains nor scores on it.
+        TokenState::Excluded | TokenState::Vague => Candidacy::Never,
+        TokenState::Speculation => Candidacy::Always,
         TokenState::Free if input.seg.tokens[i].kind != crate::segment::TokenKind::Word => Candidacy::Never,
         TokenState::Free => {
             // Looked up once: this runs for every word of the text.
