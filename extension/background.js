@@ -18,14 +18,15 @@ function loadCore() {
   return core;
 }
 
-async function analyze(snapshot, options) {
+// snapshotJson: the content script's snapshot, already a JSON string.
+async function analyze(snapshotJson, options) {
   try {
     await loadCore();
   } catch (e) {
     return { error: `Caveat could not load its analyser: ${e && e.message ? e.message : e}` };
   }
   try {
-    return analyze_snapshot(JSON.stringify(snapshot), options ?? {});
+    return analyze_snapshot(String(snapshotJson), options ?? {});
   } catch (e) {
     core = null;
     return { error: `Caveat's analyser failed: ${e && e.message ? e.message : e}` };
@@ -36,8 +37,9 @@ function setBadge(tabId, total) {
   if (tabId === undefined) return;
   const text = total > 0 ? (total > 999 ? '999+' : String(total)) : '';
   api.action.setBadgeText({ tabId, text }).catch(() => {});
-  api.action.setBadgeBackgroundColor({ tabId, color: '#8a4b00' }).catch(() => {});
 }
+
+api.action.setBadgeBackgroundColor({ color: '#8a4b00' }).catch(() => {});
 
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (!message || typeof message.type !== 'string') return false;

@@ -178,7 +178,6 @@ async function loadSample(name) {
   }
   $('paste').hidden = name !== '';
   if (name === '') {
-    overlay.clear();
     overlay.setState('idle');
     preview.replaceChildren(Object.assign(document.createElement('p'), { className: 'demo-empty', textContent: 'Your text will appear here, marked up.' }));
     setStatus('Paste text or HTML above and press Analyse.');

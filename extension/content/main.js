@@ -24,6 +24,8 @@
   let quietTimer = 0;
   let observer = null;
   let url = location.href;
+  let lastSnapshot = ''; // the JSON last sent to the analyser
+  let onlyPageChanged = false; // every ask for the next analysis came from the page changing
 
   function setState(next) {
     state = next;
@@ -40,15 +42,22 @@
   }
 
   async function analyseOnce() {
+    const reread = onlyPageChanged;
+    onlyPageChanged = false;
     if (!overlay) overlay = globalThis.CaveatOverlay.mount();
+    const { snapshot, textNodes } = globalThis.CaveatSnapshot.take(document);
+    // Stringified once here; the background hands the string to the wasm as is.
+    const json = JSON.stringify(snapshot);
+    // A change elsewhere on the page (a ticking clock) that leaves the snapshot as it was: nothing to redo.
+    if (reread && json === lastSnapshot) return;
+    lastSnapshot = json;
     // A re-read of a page already shown keeps its highlights until the new answer is in.
     if (state !== 'ready') setState('reading');
-    const { snapshot, textNodes } = globalThis.CaveatSnapshot.take(document);
     let result;
     try {
       result = await api.runtime.sendMessage({
         type: 'caveat:analyze',
-        snapshot,
+        snapshot: json,
         options: { ...Settings.analyzerOptions(settings), force: forced },
       });
     } catch (e) {
@@ -73,7 +82,9 @@
   }
 
   // One analysis at a time; asks made meanwhile fold into one more run.
-  function analyse() {
+  // pageChanged: asked by the page's own changes, not by the reader or the settings.
+  function analyse(pageChanged = false) {
+    onlyPageChanged = running && again ? onlyPageChanged && pageChanged : pageChanged;
     if (running) {
       again = true;
       return running;
@@ -114,7 +125,7 @@
     clearTimeout(quietTimer);
     const wait = Math.max(QUIET_MS, lastRunAt + MIN_INTERVAL_MS - Date.now());
     quietTimer = setTimeout(() => {
-      if (state === 'ready' || state === 'not-article') analyse();
+      if (state === 'ready' || state === 'not-article') analyse(true);
     }, wait);
   }
 
@@ -139,7 +150,9 @@
   }
 
   function status() {
-    return { state, counts: answer ? answer.counts : {}, summary: answer ? answer.summary : null, host: settings.host };
+    // total: the findings of the kinds shown; summary: the panel's figures, for the popup.
+    const summary = answer && state === 'ready' ? globalThis.CaveatOverlay.readSummary(answer.summary) : null;
+    return { state, counts: answer ? answer.counts : {}, total: totalShown(), summary, host: settings.host };
   }
 
   api.runtime.onMessage.addListener((message, _sender, sendResponse) => {

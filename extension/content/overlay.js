@@ -6,7 +6,8 @@
 // API: CaveatOverlay.mount({highlights}) → the page's one overlay, with setState(state),
 // setCounts(counts), setKinds({kind: bool}) (the settings' kinds), show(answer, textNodes, {kinds}),
 // clear(), unmount(). `highlights: false` forces the fallback boxes. Also CaveatOverlay.KINDS,
-// KIND_INFO (labels and one-line blurbs) and swatch(kind), used by the popup and options page.
+// KIND_INFO (labels and one-line blurbs) and swatch(kind), used by the popup and options page, and
+// readSummary(summary), the panel's figures (rounded shares) that the content script reports to the popup.
 // Tests find the shadow root's parts by their data-caveat-testid attributes.
 //
 // Rules kept here: page text only ever goes in through textContent; the shadow root is styled only by a
@@ -239,11 +240,6 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
     return n === 1 ? one : many;
   }
 
-  function percent(part, whole) {
-    if (!Number.isFinite(part) || !Number.isFinite(whole) || whole <= 0) return null;
-    return Math.max(0, Math.min(100, Math.round((part / whole) * 100)));
-  }
-
   // How sure the analyser is, in words a reader can use.
   function strengthLabel(strength) {
     if (typeof strength !== 'number' || !Number.isFinite(strength)) return '';
@@ -277,39 +273,16 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
     return squash((from > 0 ? '…' : '') + text.slice(from, to).trim() + (to < text.length ? '…' : '')).trim();
   }
 
-  // Tolerant reading of answer.summary: its field names are the analyzer's, and may be absent.
-  function readSummary(answer, findings) {
-    const summary = answer && typeof answer.summary === 'object' && answer.summary ? answer.summary : {};
-    const sentences = Number.isInteger(summary.sentences) && summary.sentences > 0 ? summary.sentences : null;
-    const sentencesWith = (kinds) => {
-      const seen = new Set();
-      for (const f of findings) {
-        if (kinds.includes(f.kind) && Number.isInteger(f.sentence)) seen.add(f.sentence);
-      }
-      return seen.size ? seen.size : null;
-    };
-    // summary.shares: {kind: 0..1} of sentences with a finding of that kind (src/summary.rs).
-    const shares = summary.shares && typeof summary.shares === 'object' ? summary.shares : {};
-    const shareOf = (kind) => {
-      const share = shares[kind];
-      if (typeof share === 'number' && Number.isFinite(share)) return Math.round(Math.max(0, Math.min(1, share)) * 100);
-      const count = sentencesWith([kind]);
-      return count == null ? null : percent(count, sentences);
-    };
-    let sources = Array.isArray(summary.sources) ? summary.sources : null;
-    if (!sources) sources = findings.filter((f) => f.kind === 'attribution' && f.source).map((f) => f.source);
-    const named = [];
-    for (const s of sources) {
-      const name = typeof s === 'string' ? s : s && typeof s.name === 'string' ? s.name : null;
-      const count = s && Number.isInteger(s.count) ? s.count : null;
-      if (name && name.trim() && !named.some((n) => n.name.toLowerCase() === name.trim().toLowerCase())) named.push({ name: name.trim(), count });
-    }
+  // The panel's figures from the wasm answer's summary (src/summary.rs): shares are 0..1 per kind,
+  // sources [{name, count}] most cited first.
+  function readSummary(summary) {
+    const share = (kind) => Math.round(Math.max(0, Math.min(1, summary.shares[kind])) * 100);
     return {
-      sentences,
-      hedged: shareOf('speculation'),
-      unsourced: shareOf('unsourced_claim'),
-      sources: named,
-      verdict: typeof summary.verdict === 'string' ? summary.verdict : '',
+      sentences: summary.sentences > 0 ? summary.sentences : null,
+      hedged: share('speculation'),
+      unsourced: share('unsourced_claim'),
+      sources: summary.sources,
+      verdict: summary.verdict,
     };
   }
 
@@ -352,6 +325,8 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
 
     setState(state) {
       const before = this.state;
+      // A re-read's show() has already rendered the panel in this state.
+      if (state === 'ready' && before === 'ready') return;
       this.state = state;
       this.host.setAttribute('data-state', state);
       if (state === 'off' || state === 'idle' || state === 'not-article') this.clear();
@@ -380,20 +355,29 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
 
     // Which kinds the settings allow (options page). The panel's toggles act within these.
     setKinds(kinds) {
-      for (const kind of KINDS) this.kindsAllowed[kind] = !kinds || kinds[kind] !== false;
+      if (!this.assignKinds(kinds)) return;
       this.refresh();
+    }
+
+    // Whether the allowed kinds changed.
+    assignKinds(kinds) {
+      let changed = false;
+      for (const kind of KINDS) {
+        const allowed = !kinds || kinds[kind] !== false;
+        changed ||= this.kindsAllowed[kind] !== allowed;
+        this.kindsAllowed[kind] = allowed;
+      }
+      return changed;
     }
 
     // answer: the wasm answer {findings: [{kind, cue, explanation, ranges: [{node, start, end}]}], summary, ...};
     // textNodes: the page's Text nodes, indexed by the answer's `node`.
     show(answer, textNodes, options = {}) {
-      this.clear();
-      if (options.kinds) this.setKinds(options.kinds);
+      this.clearFindings();
+      if (options.kinds) this.assignKinds(options.kinds);
       const list = answer && Array.isArray(answer.findings) ? answer.findings : [];
-      const counts = {};
       for (const [index, raw] of list.entries()) {
         if (!raw || !KINDS.includes(raw.kind)) continue;
-        counts[raw.kind] = (counts[raw.kind] || 0) + 1;
         const ranges = [];
         for (const r of Array.isArray(raw.ranges) ? raw.ranges : []) {
           const range = this.rangeFor(textNodes, r);
@@ -421,13 +405,19 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
         }
       }
       this.findings.sort((a, b) => a.ranges[0].compareBoundaryPoints(Range.START_TO_START, b.ranges[0]));
-      this.summary = readSummary(answer, list.filter((f) => f && KINDS.includes(f.kind)));
-      this.setCounts(answer && answer.counts && typeof answer.counts === 'object' ? answer.counts : counts);
+      this.summary = readSummary(answer.summary);
+      this.setCounts(answer.counts);
       this.coversText = this.wouldCoverText();
       this.refresh();
     }
 
     clear() {
+      this.clearFindings();
+      this.renderPanel();
+    }
+
+    // Forget the findings and their marks without re-rendering the panel.
+    clearFindings() {
       if (supportsHighlights()) {
         for (const kind of KINDS) CSS.highlights.delete(HIGHLIGHT_PREFIX + kind);
         CSS.highlights.delete(CURRENT_HIGHLIGHT);
@@ -440,7 +430,6 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
       this.layerBoxes.replaceChildren();
       this.layerFlash.replaceChildren();
       this.setCounts({});
-      this.renderPanel();
     }
 
     unmount() {
@@ -976,6 +965,7 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
     KINDS,
     KIND_INFO,
     swatch,
+    readSummary,
     // One overlay per page; mounting again returns the one there is.
     // options.highlights === false forces the fallback boxes (used by the demo and tests).
     mount(options) {

@@ -111,7 +111,7 @@
     $('reset').addEventListener('click', async () => {
       await save(Settings.normalise(null));
       $('sites-note').textContent = '';
-      fill();
+      // The form refills from storage.onChanged.
     });
   }
 

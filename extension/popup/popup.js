@@ -43,12 +43,12 @@
       li.append(globalThis.CaveatOverlay.swatch(kind), num, name);
       list.append(li);
     }
+    // summary: the panel's figures (CaveatOverlay.readSummary) from the content script.
     const shares = [];
-    const sentences = summary && Number(summary.sentences);
-    if (sentences > 0) shares.push(`${sentences} sentences read`);
-    const share = (kind) => (summary && summary.shares && Number.isFinite(summary.shares[kind]) ? Math.round(summary.shares[kind] * 100) : null);
-    if (share('speculation') != null) shares.push(`${share('speculation')}% hedged`);
-    if (share('unsourced_claim') != null) shares.push(`${share('unsourced_claim')}% unsourced`);
+    if (summary) {
+      if (summary.sentences) shares.push(`${summary.sentences} sentences read`);
+      shares.push(`${summary.hedged}% hedged`, `${summary.unsourced}% unsourced`);
+    }
     $('shares').textContent = shares.join(' · ');
     $('shares').hidden = !shares.length;
   }
@@ -59,7 +59,9 @@
     run.disabled = false;
     $('counts').hidden = true;
     const state = status ? status.state : 'unreachable';
-    const total = status && status.counts ? Settings.KINDS.reduce((n, k) => n + (settings.kinds[k] ? Number(status.counts[k]) || 0 : 0), 0) : 0;
+    const total = status ? status.total : 0;
+    const host = status && status.host;
+    const site = host ? Settings.forSite(settings, host) : null;
     switch (state) {
       case 'ready':
         say('', `${total} ${total === 1 ? 'finding' : 'findings'}`, ' highlighted on this page.');
@@ -82,7 +84,7 @@
         run.hidden = false;
         break;
       case 'idle':
-        if (settings && !Settings.forSite(settings, status.host).enabled) say('Caveat is ', 'off', ' on this site.');
+        if (site && !site.enabled) say('Caveat is ', 'off', ' on this site.');
         else {
           say('Caveat runs when you ask on this site.');
           run.hidden = false;
@@ -91,11 +93,9 @@
       default:
         say('Caveat cannot read this page. Browser pages and add-on stores are off limits; if you just installed Caveat, reload the tab.');
     }
-    const host = status && status.host;
     $('host').textContent = host || 'This page';
     $('site-switch-wrap').hidden = !host;
-    if (host) {
-      const site = Settings.forSite(settings, host);
+    if (site) {
       $('site-switch').checked = site.enabled;
       $('site-switch-wrap').title = site.enabled ? `Turn Caveat off on ${host}` : `Turn Caveat on for ${host}`;
     }
@@ -123,8 +123,9 @@
 
   $('site-switch').addEventListener('change', async (event) => {
     const on = event.target.checked;
-    settings = await Settings.save(Settings.withSite(settings, status.host, on));
-    if (on && !settings.enabled) settings = await Settings.save({ ...settings, enabled: true });
+    // One write: switching a site on also lifts a global off.
+    const next = Settings.withSite(settings, status.host, on);
+    settings = await Settings.save(on ? { ...next, enabled: true } : next);
     // The content script reacts to the storage change; give it a moment, then ask again.
     setTimeout(refreshStatus, on ? 400 : 100);
   });
