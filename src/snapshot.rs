@@ -8,7 +8,7 @@ use serde::Deserialize;
 /// Attributes the content script keeps; extraction looks at nothing else.
 /// `data-caveat-hidden` marks elements the browser does not render (display:none,
 /// visibility:hidden); their content is left out of the snapshot.
-pub const KEPT_ATTRIBUTES: [&str; 20] = [
+pub const KEPT_ATTRIBUTES: [&str; 22] = [
     "id",
     "class",
     "role",
@@ -28,8 +28,16 @@ pub const KEPT_ATTRIBUTES: [&str; 20] = [
     "summary",
     "datatable",
     "http-equiv",
+    "pubdate",
+    "xml:lang",
     "data-caveat-hidden",
 ];
+
+/// Elements whose content is never article text (a JSON-LD `<script>` is the one script
+/// kept whole). Both the snapshot and the live walk keep them as empty elements:
+/// extraction's structural checks count them as the native parser does.
+pub const SKIPPED_TAGS: [&str; 12] =
+    ["style", "noscript", "svg", "iframe", "template", "canvas", "video", "audio", "object", "embed", "select", "textarea"];
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct Snapshot {

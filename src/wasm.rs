@@ -5,7 +5,7 @@
 use crate::dom::{Document, NodeId};
 use crate::extract::extract;
 use crate::overlay::{answer, text_answer, Request};
-use crate::snapshot::{Snapshot, KEPT_ATTRIBUTES};
+use crate::snapshot::{Snapshot, KEPT_ATTRIBUTES, SKIPPED_TAGS};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -96,12 +96,10 @@ struct LiveDocument {
     text_nodes: js_sys::Array,
 }
 
-/// Elements whose content is never article text (the JSON-LD metadata script is the
-/// exception). They stay in the tree as empty elements, as in the snapshot: extraction's
-/// structural checks (only children, block children) count them as the native parser does.
+/// Elements whose content the snapshot leaves out too (`SKIPPED_TAGS`, scripts but JSON-LD).
 fn content_skipped(tag: &str, element: &web_sys::Element) -> bool {
     match tag {
-        "style" | "noscript" | "svg" | "iframe" | "template" => true,
+        _ if SKIPPED_TAGS.contains(&tag) => true,
         "script" => element.get_attribute("type").map(|t| t.trim().to_ascii_lowercase()).as_deref()
             != Some("application/ld+json"),
         _ => false,

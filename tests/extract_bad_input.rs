@@ -3,12 +3,14 @@
 
 use caveat::article::Article;
 use caveat::dom::Document;
-use caveat::extract::{extract, is_readerable};
+use caveat::extract::{extract, is_readerable_article};
 use caveat::html;
 
 fn run(bytes: &[u8]) -> (Article, bool) {
     let doc = html::parse_bytes(bytes);
-    (extract(&doc), is_readerable(&doc))
+    let article = extract(&doc);
+    let readerable = is_readerable_article(&doc, &article);
+    (article, readerable)
 }
 
 const PARAGRAPH: &str = "The council said the repairs would take eighteen months, and that ferry services would move to the fishing quay, about four hundred metres to the north, while the work went on.";
@@ -101,7 +103,7 @@ fn deep_documents_do_not_overflow_the_stack() {
                 doc.append_text(p, PARAGRAPH);
             }
             let article = extract(&doc);
-            is_readerable(&doc);
+            is_readerable_article(&doc, &article);
             article.text()
         })
         .unwrap_or_else(|_| panic!("nesting of <{tag}> panicked"));

@@ -6,7 +6,7 @@
 
 use caveat::article::Article;
 use caveat::dom::Document;
-use caveat::extract::{extract, is_readerable};
+use caveat::extract::{extract, is_readerable_article};
 use caveat::html;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -166,7 +166,7 @@ fn own_fixtures() {
         if let Ok(spec) = std::fs::read_to_string(case.join("expected.json")) {
             let spec: serde_json::Value = serde_json::from_str(&spec).unwrap();
             if let Some(want) = spec.get("readerable").and_then(|v| v.as_bool()) {
-                assert_eq!(is_readerable(&doc), want, "{name}: readerable");
+                assert_eq!(is_readerable_article(&doc, &article), want, "{name}: readerable");
             }
             let meta = serde_json::to_value(&article.metadata).unwrap();
             for field in ["title", "byline", "published", "site_name", "lang"] {
@@ -195,7 +195,7 @@ fn seed_article() {
     let doc = html::parse(&source);
     let article = extract(&doc);
     check_runs(&doc, &article, "seed");
-    assert!(is_readerable(&doc));
+    assert!(is_readerable_article(&doc, &article));
     let blocks: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
     assert_eq!(article.blocks[0].kind, caveat::BlockKind::Heading);
     // Text of the page furniture: header, navigation, sidebar, advert, comments, footer.

@@ -1,7 +1,7 @@
 //! The browser reads a page through the content script's snapshot
 //! (`extension/content/snapshot.js`), which keeps only some attributes and leaves out the
 //! content of elements that are never article text. This checks, natively, that such a
-//! reduced tree extracts to the same blocks as the full parse, on this repository's
+//! reduced tree extracts to the same blocks and metadata as the full parse, on this repository's
 //! fixture pages and Readability's test pages in `../shared` (skipped when absent): if
 //! extraction starts to read an attribute the snapshot drops, or to count an element the
 //! snapshot leaves out, this fails before the browser tests do.
@@ -11,7 +11,7 @@ use caveat::article::Article;
 use caveat::dom::{Document, NodeData};
 use caveat::extract::extract;
 use caveat::html;
-use caveat::snapshot::KEPT_ATTRIBUTES;
+use caveat::snapshot::{KEPT_ATTRIBUTES, SKIPPED_TAGS};
 use std::path::Path;
 
 const SNAPSHOT_JS: &str = include_str!("../extension/content/snapshot.js");
@@ -36,10 +36,18 @@ fn snapshot_js_keeps_the_attributes_the_core_expects() {
     assert_eq!(js, rust, "KEPT_ATTRIBUTES in snapshot.js and src/snapshot.rs differ");
 }
 
+#[test]
+fn snapshot_js_skips_the_elements_the_core_skips() {
+    let mut js = js_list("const SKIPPED = new Set([");
+    js.sort();
+    let mut rust: Vec<String> = SKIPPED_TAGS.iter().map(|s| s.to_string()).collect();
+    rust.sort();
+    assert_eq!(js, rust, "SKIPPED in snapshot.js and SKIPPED_TAGS in src/snapshot.rs differ");
+}
+
 /// The tree the snapshot gives for `doc`: kept attributes (and the inline style the browser
 /// applies), skipped elements present but empty, JSON-LD scripts whole.
 fn as_snapshot(doc: &Document) -> Document {
-    let skipped = js_list("const SKIPPED = new Set([");
     let mut out = Document::new();
     let mut stack: Vec<(usize, usize)> = doc.node(Document::ROOT).children.iter().rev().map(|&c| (c, Document::ROOT)).collect();
     while let Some((id, parent)) = stack.pop() {
@@ -52,7 +60,7 @@ fn as_snapshot(doc: &Document) -> Document {
                     .collect();
                 let copy = out.append_element(parent, tag, kept);
                 let json_ld = doc.attr(id, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
-                if skipped.iter().any(|s| s == tag) || (tag == "script" && !json_ld) {
+                if SKIPPED_TAGS.contains(&tag.as_str()) || (tag == "script" && !json_ld) {
                     continue;
                 }
                 copy
@@ -100,7 +108,11 @@ fn the_snapshot_tree_extracts_like_the_full_parse() {
     let mut differing = Vec::new();
     for (name, source) in &cases {
         let doc = html::parse_bytes(&std::fs::read(source).expect("readable fixture"));
-        let (full, reduced) = (blocks(&extract(&doc)), blocks(&extract(&as_snapshot(&doc))));
+        let (full_article, reduced_article) = (extract(&doc), extract(&as_snapshot(&doc)));
+        if full_article.metadata != reduced_article.metadata {
+            differing.push(format!("{name}: metadata {:?} vs {:?} from the snapshot tree", full_article.metadata, reduced_article.metadata));
+        }
+        let (full, reduced) = (blocks(&full_article), blocks(&reduced_article));
         if full != reduced {
             let at = full.iter().zip(&reduced).take_while(|(a, b)| a == b).count();
             differing.push(format!(

@@ -9,7 +9,9 @@
 
   // Keep in step with KEPT_ATTRIBUTES in src/snapshot.rs.
   const KEPT_ATTRIBUTES = ['id', 'class', 'role', 'itemprop', 'itemtype', 'href', 'hidden', 'aria-hidden',
-    'lang', 'dir', 'name', 'property', 'content', 'type', 'datetime', 'rel', 'summary', 'datatable', 'http-equiv'];
+    'lang', 'dir', 'name', 'property', 'content', 'type', 'datetime', 'rel', 'summary', 'datatable', 'http-equiv',
+    'pubdate', 'xml:lang'];
+  // Keep in step with SKIPPED_TAGS in src/snapshot.rs.
   const SKIPPED = new Set(['style', 'noscript', 'svg', 'iframe', 'template', 'canvas', 'video', 'audio',
     'object', 'embed', 'select', 'textarea']);
   // Phrasing elements are rarely hidden by a stylesheet; skipping their style check

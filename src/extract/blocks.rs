@@ -240,7 +240,7 @@ pub fn build(doc: &Document, roots: &[NodeId], removed: &[bool]) -> Vec<Block> {
                                 block = Some(current_kind);
                                 current_kind = inner_kind;
                             }
-                            // Links do not nest in parsed HTML; an inner one simply takes over.
+                            // Links do not nest in parsed HTML, but snapshot and live DOMs can: the outer link keeps its span.
                             let href = doc
                                 .attr(id, "href")
                                 .filter(|_| tag == "a" && b.link.is_none());

@@ -206,7 +206,7 @@ fn weight_of(s: &str) -> f64 {
 }
 
 /// Readability's class weight: ±25 for the class and again for the id. schema.org
-/// `articleBody` and `role="main"` count as a positive hint too.
+/// `articleBody` counts as a positive hint too.
 pub fn class_weight(doc: &Document, id: NodeId) -> f64 {
     let mut w = 0.0;
     if let Some(class) = doc.attr(id, "class").filter(|c| !c.is_empty()) {
