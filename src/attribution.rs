@@ -202,10 +202,62 @@ fn subject_before(input: &Input, vague: &[bool], floor: usize, cue_start: usize)
         // A bare plural or mass noun: "fundraising documents show".
         let w = input.norm.token(k - 1);
         if w.len() > 3 && !is_auxiliary(w) && !is_not_name(w) && !w.ends_with("ly") {
+            // "Policy makers argue", "scientists believe": a whole group, nobody in it named.
+            if w.ends_with('s') && !w.ends_with("ss") && is_opinion_verb(input.norm.token(cue_start)) {
+                return Some(Source::Vague(k - 1..k));
+            }
             return Some(Source::Phrase(input.seg.slice(input.text, k - 1..k).to_string()));
         }
     }
     None
+}
+
+/// Where the auxiliaries of a passive participle at `cue` begin ("is", "has long been",
+/// "may be"), if the word before it, past a few adverbs, is a form of "be".
+fn passive_auxiliary(input: &Input, floor: usize, cue: usize) -> Option<usize> {
+    let word = input.norm.token(cue);
+    let participle = word.ends_with("ed") || matches!(word, "said" | "thought" | "told" | "known" | "held" | "seen" | "shown" | "found" | "written");
+    if !participle {
+        return None;
+    }
+    let mut k = cue;
+    while k > floor && k + 3 > cue && is_adverb(input.norm.token(k - 1)) {
+        k -= 1;
+    }
+    if k == floor || !matches!(input.norm.token(k - 1), "is" | "are" | "was" | "were" | "be" | "been" | "being" | "'s" | "’s") {
+        return None;
+    }
+    k -= 1;
+    // "has been said", "may be seen": the auxiliary before "been" or "be" belongs to it.
+    if k > floor && matches!(input.norm.token(k), "been" | "be") && is_auxiliary(input.norm.token(k - 1)) {
+        k -= 1;
+    }
+    Some(k)
+}
+
+fn is_adverb(word: &str) -> bool {
+    (word.len() > 3 && word.ends_with("ly")) || matches!(word, "long" | "also" | "often" | "not" | "never" | "once" | "still" | "even" | "already" | "since" | "ever" | "much" | "well")
+}
+
+/// Verbs of holding a view, which a group can share: "scientists believe".
+fn is_opinion_verb(verb: &str) -> bool {
+    matches!(
+        verb,
+        "say" | "argue" | "believe" | "claim" | "contend" | "suggest" | "think" | "feel" | "consider" | "note"
+            | "maintain" | "insist" | "assert" | "speculate" | "agree" | "warn" | "predict" | "fear" | "hope"
+    )
+}
+
+/// Verbs whose agentless passive pins a claim or a judgement on nobody: "is said to",
+/// "was criticized", "is widely believed".
+fn hides_source(verb: &str) -> bool {
+    matches!(
+        verb,
+        "said" | "reported" | "believed" | "thought" | "claimed" | "alleged" | "rumored" | "rumoured" | "considered"
+            | "regarded" | "described" | "criticized" | "criticised" | "accused" | "praised" | "acclaimed" | "credited"
+            | "suspected" | "deemed" | "argued" | "suggested" | "noted" | "stated" | "known" | "held" | "seen"
+            | "questioned" | "disputed" | "feared" | "understood" | "touted" | "hailed" | "blamed"
+    )
 }
 
 /// A source after the cue: "said Peskov", "said the spokesman", "according to the Pentagon".
@@ -330,8 +382,23 @@ pub fn find(input: &Input) -> Attributions {
             {
                 continue;
             }
-            let before = subject_before(input, &vague, range.start, m.tokens.start);
             let single = m.tokens.len() == 1;
+            // "is said to", "has been criticized": a passive's subject is what is talked
+            // about, not who talks. The source is the "by" agent, else nobody named.
+            let passive = if single { passive_auxiliary(input, range.start, m.tokens.start) } else { None };
+            let by_agent = passive.is_some() && m.tokens.end + 1 < range.end && input.norm.token(m.tokens.end) == "by";
+            if let Some(aux) = passive.filter(|_| !by_agent) {
+                if hides_source(first_word) && !m.tokens.clone().chain(aux..m.tokens.start).any(|t| taken[t]) {
+                    out.sourced[s] = true;
+                    push_vague(input, &mut out, aux..m.tokens.end, 0.8, &mut taken);
+                }
+                continue;
+            }
+            let before = if by_agent {
+                source_after(input, &vague, m.tokens.end + 1, range.end, true)
+            } else {
+                subject_before(input, &vague, range.start, m.tokens.start)
+            };
             let is_according = first_word == "according" || first_word == "per" || cue.eq_ignore_ascii_case("as reported by");
             let source = if is_according {
                 source_after(input, &vague, m.tokens.end, range.end, true)
@@ -587,6 +654,32 @@ mod tests {
         assert_eq!(attributions("It is widely thought that he lied.")[0].0, Kind::VagueAttribution);
         let got = attributions("Reports from the front lines indicate Ukrainian forces advanced.");
         assert_eq!(got, one(Kind::VagueAttribution, "Reports from the front lines indicate", None));
+    }
+
+    #[test]
+    fn an_agentless_passive_hides_its_source() {
+        assert_eq!(attributions("The spring is said to have healing powers."), one(Kind::VagueAttribution, "is said", None));
+        assert_eq!(attributions("The plan has been widely criticized."), one(Kind::VagueAttribution, "has been widely criticized", None));
+        assert_eq!(attributions("He was reported to be ill."), one(Kind::VagueAttribution, "was reported", None));
+        // The passive's subject is what is talked about, not a speaker.
+        assert!(attributions("The plan was criticized.").iter().all(|(_, _, source)| source.is_none()));
+    }
+
+    #[test]
+    fn a_passive_with_a_by_agent_names_it() {
+        assert_eq!(attributions("The plan was criticized by the Pentagon."), one(Kind::Attribution, "criticized", Some("Pentagon")));
+    }
+
+    #[test]
+    fn a_passive_that_reports_no_claim_is_not_an_attribution() {
+        assert!(attributions("He was asked about the talks.").is_empty());
+    }
+
+    #[test]
+    fn a_bare_plural_group_holding_a_view_is_vague() {
+        let got = attributions("In Europe, economists argue that rates will fall.");
+        assert_eq!(got[0], (Kind::VagueAttribution, "economists".to_string(), None));
+        assert!(attributions("Fundraising documents show a surge.").iter().all(|(kind, _, _)| *kind != Kind::VagueAttribution));
     }
 
     #[test]
