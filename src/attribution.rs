@@ -228,9 +228,15 @@ fn passive_auxiliary(input: &Input, floor: usize, cue: usize) -> Option<usize> {
         return None;
     }
     k -= 1;
-    // "has been said", "may be seen": the auxiliary before "been" or "be" belongs to it.
-    if k > floor && matches!(input.norm.token(k), "been" | "be") && is_auxiliary(input.norm.token(k - 1)) {
-        k -= 1;
+    // "has (long) been said", "may be seen": the auxiliary before "been" or "be" belongs to it.
+    if matches!(input.norm.token(k), "been" | "be") {
+        let mut j = k;
+        while j > floor && j + 2 > k && is_adverb(input.norm.token(j - 1)) {
+            j -= 1;
+        }
+        if j > floor && is_auxiliary(input.norm.token(j - 1)) {
+            k = j - 1;
+        }
     }
     Some(k)
 }
@@ -661,6 +667,7 @@ mod tests {
         assert_eq!(attributions("The spring is said to have healing powers."), one(Kind::VagueAttribution, "is said", None));
         assert_eq!(attributions("The plan has been widely criticized."), one(Kind::VagueAttribution, "has been widely criticized", None));
         assert_eq!(attributions("He was reported to be ill."), one(Kind::VagueAttribution, "was reported", None));
+        assert_eq!(attributions("It has long been claimed."), one(Kind::VagueAttribution, "has long been claimed", None));
         // The passive's subject is what is talked about, not a speaker.
         assert!(attributions("The plan was criticized.").iter().all(|(_, _, source)| source.is_none()));
     }
