@@ -7,51 +7,16 @@
 use crate::analyze::Input;
 use crate::lexicon::LexKind;
 use crate::segment::TokenKind;
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::hash::HashedSet;
 use std::sync::OnceLock;
 
 pub mod hedge;
 
-/// Keys are already FNV hashes: hashing them again would only cost time.
-#[derive(Default)]
-pub(crate) struct PassThrough(u64);
-
-impl Hasher for PassThrough {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) ^ b as u64;
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-pub(crate) type HashedMap<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
-
-/// FNV-1a over the parts of a feature name, so features need no allocation.
-pub fn hash(parts: &[&str]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for (k, part) in parts.iter().enumerate() {
-        if k > 0 {
-            h ^= 0x1f;
-            h = h.wrapping_mul(0x100_0000_01b3);
-        }
-        for b in part.bytes() {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x100_0000_01b3);
-        }
-    }
-    h
-}
+pub use crate::hash::{hash, HashedMap};
 
 /// Lowercased words that may be cues (and ":"); other tokens are never scored.
 #[derive(Default)]
-pub struct CandidateWords(HashSet<u64, BuildHasherDefault<PassThrough>>);
+pub struct CandidateWords(HashedSet);
 
 impl CandidateWords {
     pub fn insert(&mut self, word: &str) {
