@@ -78,3 +78,26 @@ pub fn hash_part(h: u64, bytes: &[u8]) -> u64 {
     fold(h ^ K0, last ^ K1)
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parts_keep_their_boundaries() {
+        let lists: [&[&str]; 7] = [&["ab", "c"], &["a", "bc"], &["abc"], &["abc", ""], &["", "abc"], &["w", "longer than eight"], &["w", "longer than eigh", "t"]];
+        let hashes: HashSet<u64> = lists.iter().map(|parts| hash(parts)).collect();
+        assert_eq!(hashes.len(), lists.len());
+        assert_eq!(hash(&["pw", "is", "widely"]), ["pw", "is", "widely"].iter().fold(0, |h, p| hash_part(h, p.as_bytes())));
+    }
+
+    #[test]
+    fn the_models_features_do_not_collide() {
+        let files = [include_str!("model/attribution_cue.txt"), include_str!("model/hedge_cue.txt")];
+        for file in files {
+            let names: HashSet<&str> = file.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.rsplit_once('\t')).map(|(name, _)| name).collect();
+            let hashes: HashSet<u64> = names.iter().map(|name| hash(&name.split(' ').collect::<Vec<_>>())).collect();
+            assert_eq!(hashes.len(), names.len());
+        }
+    }
+}
