@@ -58,9 +58,16 @@ pub struct Input<'a> {
     /// Char spans of links in `text`.
     pub links: Vec<Span>,
     sentence_of: Vec<u32>,
-    /// Per sentence, the range of `matches` starting in it.
-    matches_of: Vec<std::ops::Range<usize>>,
+    /// Per token (and one past the last), the index of the first match starting there or
+    /// later: the matches starting in any run of tokens without a search.
+    match_from: Vec<u32>,
+    /// Per `CHARS_PER_BUCKET` chars, the first sentence ending after the bucket's first char.
+    sentence_of_bucket: Vec<u32>,
 }
+
+/// Findings are located by char: a bucket index turns a binary search over a long
+/// text's sentences into a step or two forward from the bucket's first sentence.
+const CHARS_PER_BUCKET: usize = 64;
 
 impl<'a> Input<'a> {
     pub fn new(text: &'a str, options: &Options, links: Vec<Span>) -> Input<'a> {
@@ -80,16 +87,20 @@ impl<'a> Input<'a> {
         for (s, sentence) in seg.sentences.iter().enumerate() {
             sentence_of[sentence.tokens.clone()].iter_mut().for_each(|x| *x = s as u32);
         }
-        let mut matches_of = Vec::with_capacity(seg.sentences.len());
+        let mut match_from = Vec::with_capacity(seg.tokens.len() + 1);
         let mut at = 0;
-        for sentence in &seg.sentences {
-            let from = at;
-            while at < matches.len() && matches[at].tokens.start < sentence.tokens.end {
-                at += 1;
-            }
-            matches_of.push(from..at);
+        for t in 0..=seg.tokens.len() {
+            at += matches[at..].iter().take_while(|m| m.tokens.start < t).count();
+            match_from.push(at as u32);
         }
-        Input { text, seg, norm, matches, links, sentence_of, matches_of }
+        let chars = seg.sentences.last().map_or(0, |s| s.span.end);
+        let mut sentence_of_bucket = Vec::with_capacity(chars / CHARS_PER_BUCKET + 1);
+        let mut k = 0;
+        for bucket in 0..=chars / CHARS_PER_BUCKET {
+            k += seg.sentences[k..].iter().take_while(|s| s.span.end <= bucket * CHARS_PER_BUCKET).count();
+            sentence_of_bucket.push(k as u32);
+        }
+        Input { text, seg, norm, matches, links, sentence_of, match_from, sentence_of_bucket }
     }
 
     /// Lowercased token `k` if it lies in `range`, else "".
@@ -108,19 +119,21 @@ impl<'a> Input<'a> {
 
     /// The lexicon matches that start in sentence `s` and end inside it.
     pub fn sentence_matches(&self, s: usize) -> &[Match] {
-        &self.matches[self.matches_of[s].clone()]
+        self.matches_starting_in(self.seg.sentences[s].tokens.clone())
+    }
+
+    /// The lexicon matches that start at a token of `tokens`.
+    fn matches_starting_in(&self, tokens: std::ops::Range<usize>) -> &[Match] {
+        &self.matches[self.match_from[tokens.start] as usize..self.match_from[tokens.end] as usize]
     }
 
     /// Matches that start within a few tokens before `tokens` and no later than its end:
     /// every match that can contain or equal `tokens`, found without scanning the sentence.
     pub fn matches_near(&self, tokens: &std::ops::Range<usize>) -> &[Match] {
-        // Matches never start before their sentence, so search only the sentence's own.
+        // Matches never start before their sentence.
         let Some(&s) = self.sentence_of.get(tokens.start) else { return &[] };
-        let Some(range) = self.matches_of.get(s as usize) else { return &[] };
-        let own = &self.matches[range.clone()];
-        let from = own.partition_point(|m| m.tokens.start + MAX_ENTRY_TOKENS < tokens.start);
-        let to = own.partition_point(|m| m.tokens.start <= tokens.start);
-        &own[from..to]
+        let first = self.seg.sentences[s as usize].tokens.start.max(tokens.start.saturating_sub(MAX_ENTRY_TOKENS));
+        self.matches_starting_in(first..tokens.start + 1)
     }
 
     /// The token containing or following char `pos`.
@@ -135,8 +148,12 @@ impl<'a> Input<'a> {
 
     /// The sentence containing or following char `pos`.
     pub fn sentence_at_char(&self, pos: usize) -> usize {
-        let k = self.seg.sentences.partition_point(|s| s.span.end <= pos);
-        k.min(self.seg.sentences.len().saturating_sub(1))
+        let sentences = &self.seg.sentences;
+        let last = sentences.len().saturating_sub(1);
+        let Some(&from) = self.sentence_of_bucket.get(pos / CHARS_PER_BUCKET) else { return last };
+        // Each sentence stepped over ends within the bucket.
+        let from = from as usize;
+        (from + sentences[from..].iter().take_while(|s| s.span.end <= pos).count()).min(last)
     }
 }
 
@@ -178,6 +195,38 @@ mod tests {
 
     fn cues(text: &str, options: &Options) -> Vec<(Kind, String)> {
         analyze_text(text, options).findings.into_iter().map(|f| (f.kind, f.cue)).collect()
+    }
+
+    #[test]
+    fn tokens_and_sentences_at_every_char() {
+        let text = "Héllo “wörld”.  Short.\n\nA much longer sentence follows here, with many words in it… Next? ";
+        let text3 = text.repeat(3);
+        let input = Input::new(&text3, &Options::default(), Vec::new());
+        let (tokens, sentences) = (&input.seg.tokens, &input.seg.sentences);
+        for pos in 0..text.chars().count() * 3 + 40 {
+            let token = tokens.partition_point(|t| t.end as usize <= pos).min(tokens.len() - 1);
+            let sentence = sentences.partition_point(|s| s.span.end <= pos).min(sentences.len() - 1);
+            assert_eq!((input.token_at_char(pos), input.sentence_at_char(pos)), (token, sentence), "at char {pos}");
+        }
+        let empty = Input::new(" ", &Options::default(), Vec::new());
+        assert_eq!((empty.token_at_char(0), empty.sentence_at_char(5)), (0, 0));
+    }
+
+    #[test]
+    fn matches_near_are_those_starting_up_to_a_phrase_back_in_the_sentence() {
+        let text = "Critics say it may be likely. It is widely believed that some experts said so, reportedly.";
+        let input = Input::new(text, &Options::default(), Vec::new());
+        assert!(input.matches.len() > 6);
+        for t in 0..input.seg.tokens.len() {
+            let first = input.seg.sentences[input.sentence_of(t)].tokens.start.max(t.saturating_sub(MAX_ENTRY_TOKENS));
+            let expected: Vec<&Match> = input.matches.iter().filter(|m| (first..=t).contains(&m.tokens.start)).collect();
+            assert_eq!(input.matches_near(&(t..t + 1)).iter().collect::<Vec<_>>(), expected, "at token {t}");
+        }
+        for s in 0..input.seg.sentences.len() {
+            let own = input.seg.sentences[s].tokens.clone();
+            assert!(input.sentence_matches(s).iter().all(|m| own.contains(&m.tokens.start)));
+        }
+        assert_eq!(input.matches.len(), (0..input.seg.sentences.len()).map(|s| input.sentence_matches(s).len()).sum::<usize>());
     }
 
     #[test]

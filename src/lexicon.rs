@@ -1,11 +1,13 @@
 //! Word lists (`src/lexicon/*.txt`, one file per kind) matched in one pass over the
-//! lowercased token sequence with a single Aho-Corasick automaton.
+//! lowercased token sequence, a token at a time: from each token, the following tokens
+//! are followed while they begin some entry (a hash lookup per token), so only
+//! whole-token matches are found.
 //!
 //! Tokens are joined by single spaces and padded with spaces, and every pattern is
-//! padded the same way, so the automaton only reports whole-token matches.
+//! normalized the same way, so a candidate is confirmed by comparing the two texts.
 
 use crate::segment::Segmented;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use crate::hash::{hash_part, HashedMap};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -60,11 +62,6 @@ const FILES: &[(LexKind, &str)] = &[
     (LexKind::Peacock, include_str!("lexicon/peacock.txt")),
 ];
 
-/// A DFA searches about 2.5 times faster than an NFA but takes four times as long to
-/// build (a few ms, once): worth it natively (whole corpora) and in the extension, whose
-/// background keeps one wasm instance, so one lexicon, for every page it reads.
-const AUTOMATON: AhoCorasickKind = AhoCorasickKind::DFA;
-
 /// Longer phrases are ignored, so rules can find every match around a token by looking
 /// this many tokens back.
 pub const MAX_ENTRY_TOKENS: usize = 8;
@@ -91,11 +88,23 @@ impl Match {
 }
 
 pub struct Lexicon {
-    automaton: AhoCorasick,
-    /// Per pattern, every (kind, strength) listing it.
-    entries: Vec<Vec<Entry>>,
-    /// Per pattern, its number of tokens.
-    lengths: Vec<usize>,
+    /// Per pattern: its normalized text (" tok tok ") and every (kind, strength) listing it.
+    patterns: Vec<Pattern>,
+    /// The hash of each pattern's first one, two, … tokens (see `hash::hash_part`).
+    prefixes: HashedMap<Prefix>,
+}
+
+struct Pattern {
+    text: String,
+    entries: Vec<Entry>,
+}
+
+#[derive(Default)]
+struct Prefix {
+    /// The pattern these tokens are all of, if any.
+    pattern: Option<u32>,
+    /// Some pattern goes on after them.
+    longer: bool,
 }
 
 /// The token sequence lowercased and space-joined: " tok tok tok ".
@@ -108,14 +117,10 @@ pub struct Normalized {
 /// Appends `token` lowercased, with curly quotes and dashes made plain. Bytes, not a
 /// `String`, so ASCII (nearly every token) is copied and lowercased in one pass.
 fn push_normalized_token(out: &mut Vec<u8>, token: &str) {
-    let at = out.len();
-    for &b in token.as_bytes() {
-        if !b.is_ascii() {
-            out.truncate(at);
-            push_normalized_chars(out, token);
-            return;
-        }
-        out.push(b.to_ascii_lowercase());
+    if token.is_ascii() {
+        out.extend(token.bytes().map(|b| b.to_ascii_lowercase()));
+    } else {
+        push_normalized_chars(out, token);
     }
 }
 
@@ -159,7 +164,7 @@ impl Normalized {
     }
 }
 
-/// A phrase as the automaton sees it: " tok tok ".
+/// A phrase as it is matched: " tok tok ".
 fn normalize_phrase(phrase: &str) -> String {
     let seg = crate::segment::segment(phrase);
     Normalized::new(phrase, &seg).text
@@ -183,35 +188,38 @@ pub fn parse_list(source: &str) -> Vec<(String, f32)> {
 impl Lexicon {
     pub fn new(lists: impl IntoIterator<Item = (LexKind, Vec<(String, f32)>)>) -> Lexicon {
         let mut index: HashMap<String, usize> = HashMap::new();
-        let mut patterns: Vec<String> = Vec::new();
-        let mut entries: Vec<Vec<Entry>> = Vec::new();
-        let mut lengths: Vec<usize> = Vec::new();
+        let mut patterns: Vec<Pattern> = Vec::new();
         for (kind, list) in lists {
             for (phrase, strength) in list {
-                let pattern = normalize_phrase(&phrase);
-                let tokens = pattern.split(' ').filter(|t| !t.is_empty()).count();
+                let text = normalize_phrase(&phrase);
+                let tokens = text.split(' ').filter(|t| !t.is_empty()).count();
                 if tokens == 0 || tokens > MAX_ENTRY_TOKENS {
                     continue;
                 }
-                let id = *index.entry(pattern.clone()).or_insert_with(|| {
-                    patterns.push(pattern);
-                    entries.push(Vec::new());
-                    lengths.push(tokens);
-                    entries.len() - 1
+                let id = *index.entry(text.clone()).or_insert_with(|| {
+                    patterns.push(Pattern { text, entries: Vec::new() });
+                    patterns.len() - 1
                 });
-                if !entries[id].iter().any(|e| e.kind == kind) {
-                    entries[id].push(Entry { kind, strength });
+                if !patterns[id].entries.iter().any(|e| e.kind == kind) {
+                    patterns[id].entries.push(Entry { kind, strength });
                 }
             }
         }
-        // Every pattern starts with a space, so a prefilter would stop at every token.
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AUTOMATON))
-            .prefilter(false)
-            .build(&patterns)
-            .expect("lexicon patterns are small");
-        Lexicon { automaton, entries, lengths }
+        let mut prefixes: HashedMap<Prefix> = HashedMap::default();
+        for (id, pattern) in patterns.iter().enumerate() {
+            let mut h = 0;
+            let mut words = pattern.text.split(' ').filter(|t| !t.is_empty()).peekable();
+            while let Some(word) = words.next() {
+                h = hash_part(h, word.as_bytes());
+                let prefix = prefixes.entry(h).or_default();
+                if words.peek().is_some() {
+                    prefix.longer = true;
+                } else {
+                    prefix.pattern = Some(id as u32);
+                }
+            }
+        }
+        Lexicon { patterns, prefixes }
     }
 
     /// The built-in lexicon, built once.
@@ -220,29 +228,32 @@ impl Lexicon {
         LEXICON.get_or_init(|| Lexicon::new(FILES.iter().map(|(kind, src)| (*kind, parse_list(src)))))
     }
 
-    /// Every whole-token occurrence of every entry, sorted by start token then longest first.
+    /// Every whole-token occurrence of every entry, sorted by start token then longest
+    /// first (then by kind).
     pub fn find(&self, norm: &Normalized) -> Vec<Match> {
         let mut out = Vec::new();
-        // Overlapping matches come in order of their ends, so the token after each match
-        // is found by walking forward, not by searching.
-        let mut last = 0;
-        for m in self.automaton.find_overlapping_iter(norm.text.as_str()) {
-            // The match ends on the space after its last token.
-            while last < norm.starts.len() && (norm.starts[last] as usize) < m.end() - 1 {
-                last += 1;
-            }
-            let pattern = m.pattern().as_usize();
-            let first = last - self.lengths[pattern];
-            for e in &self.entries[pattern] {
-                out.push(Match { kind: e.kind, strength: e.strength, tokens: first..last });
-                // Ends never decrease and entries are short, so the new match moves back
-                // past a few neighbours at most: cheaper than sorting everything at the end.
-                let mut k = out.len() - 1;
-                while k > 0 && out[k - 1].order() > out[k].order() {
-                    out.swap(k - 1, k);
-                    k -= 1;
+        let n = norm.starts.len();
+        // From each token, follow the tokens while they are a prefix of some pattern: most
+        // tokens begin none, so this costs a hash and a lookup per token. A hash may only
+        // collide, never miss, so every candidate is checked against the pattern's text.
+        for first in 0..n {
+            let from = out.len();
+            let mut h = 0;
+            for last in first..n.min(first + MAX_ENTRY_TOKENS) {
+                h = hash_part(h, norm.token(last).as_bytes());
+                let Some(prefix) = self.prefixes.get(&h) else { break };
+                if let Some(pattern) = prefix.pattern.map(|p| &self.patterns[p as usize]) {
+                    let end = norm.starts.get(last + 1).map_or(norm.text.len(), |&s| s as usize);
+                    if norm.text[norm.starts[first] as usize - 1..end] == pattern.text {
+                        out.extend(pattern.entries.iter().map(|e| Match { kind: e.kind, strength: e.strength, tokens: first..last + 1 }));
+                    }
+                }
+                if !prefix.longer {
+                    break;
                 }
             }
+            // A few matches at most, found shortest first.
+            out[from..].sort_unstable_by_key(Match::order);
         }
         out
     }
@@ -292,6 +303,16 @@ mod tests {
     fn parses_alternatives_strengths_and_comments() {
         let list = parse_list("# note\n=0.4\na | b c # tail\n=0.9\nd\n");
         assert_eq!(list, [("a".to_string(), 0.4), ("b c".to_string(), 0.4), ("d".to_string(), 0.9)]);
+    }
+
+    #[test]
+    fn prefixes_of_entries_are_followed_and_matches_come_in_order() {
+        let entries = ["a b c", "a b", "b c d", "x y"].map(|p| (p.to_string(), 0.5)).to_vec();
+        let lex = Lexicon::new([(LexKind::CustomHedge, entries.clone()), (LexKind::CustomSource, entries[1..2].to_vec())]);
+        let text = "A b c d a b x x";
+        let got: Vec<(LexKind, Range<usize>)> = lex.find(&Normalized::new(text, &segment(text))).into_iter().map(|m| (m.kind, m.tokens)).collect();
+        use LexKind::{CustomHedge as H, CustomSource as S};
+        assert_eq!(got, [(H, 0..3), (H, 0..2), (S, 0..2), (H, 1..4), (H, 4..6), (S, 4..6)]);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod analyze;
 pub mod attribution;
 pub mod claim;
+pub mod hash;
 pub mod hedge;
 pub mod lexicon;
 pub mod model;

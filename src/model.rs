@@ -7,51 +7,14 @@
 use crate::analyze::Input;
 use crate::lexicon::LexKind;
 use crate::segment::TokenKind;
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::hash::{hash, hash_part, HashedMap, HashedSet};
 use std::sync::OnceLock;
 
 pub mod hedge;
 
-/// Keys are already FNV hashes: hashing them again would only cost time.
-#[derive(Default)]
-pub(crate) struct PassThrough(u64);
-
-impl Hasher for PassThrough {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) ^ b as u64;
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-pub(crate) type HashedMap<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
-
-/// FNV-1a over the parts of a feature name, so features need no allocation.
-pub fn hash(parts: &[&str]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for (k, part) in parts.iter().enumerate() {
-        if k > 0 {
-            h ^= 0x1f;
-            h = h.wrapping_mul(0x100_0000_01b3);
-        }
-        for b in part.bytes() {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x100_0000_01b3);
-        }
-    }
-    h
-}
-
 /// Lowercased words that may be cues (and ":"); other tokens are never scored.
 #[derive(Default)]
-pub struct CandidateWords(HashSet<u64, BuildHasherDefault<PassThrough>>);
+pub struct CandidateWords(HashedSet);
 
 impl CandidateWords {
     pub fn insert(&mut self, word: &str) {
@@ -103,26 +66,49 @@ pub fn features(input: &Input, s: usize, i: usize, emit: &mut dyn FnMut(&[&str])
     }
 }
 
+/// Feature weights of a linear model, keyed by the hash of the feature's name parts.
+pub struct Weights(HashedMap<f32>);
+
+impl Weights {
+    /// The sum of the weights of the features `features` emits (unknown ones weigh 0).
+    pub fn sum(&self, features: impl FnOnce(&mut dyn FnMut(&[&str]))) -> f32 {
+        let mut total = 0.0;
+        features(&mut |parts| total += self.0.get(&hash(parts)).copied().unwrap_or(0.0));
+        total
+    }
+}
+
+/// Parses a cue model file: `word\tWORD` lines list candidate words, `PARTS\tVALUE`
+/// lines give feature weights (parts joined by a space), except that a line named in
+/// `settings` sets that value instead; `#` starts a comment.
+pub fn parse_model(source: &str, settings: &mut [(&str, &mut f32)]) -> (Weights, CandidateWords) {
+    let mut weights = HashedMap::default();
+    let mut words = CandidateWords::default();
+    for line in source.lines().filter(|l| !l.starts_with('#')) {
+        let Some((name, value)) = line.rsplit_once('\t') else { continue };
+        if name == "word" {
+            words.insert(value);
+        } else if let Ok(x) = value.parse::<f32>() {
+            match settings.iter_mut().find(|(setting, _)| *setting == name) {
+                Some((_, slot)) => **slot = x,
+                None => {
+                    weights.insert(name.split(' ').fold(0, |h, part| hash_part(h, part.as_bytes())), x);
+                }
+            }
+        }
+    }
+    (Weights(weights), words)
+}
+
 pub struct CueModel {
-    weights: HashedMap<f32>,
+    weights: Weights,
     pub words: CandidateWords,
 }
 
 impl CueModel {
-    /// Parses the model file: `word\tWORD` lines list candidates, `PARTS\tWEIGHT` lines
-    /// give weights (parts joined by a space); `#` starts a comment.
+    /// Parses the model file (see `parse_model`).
     pub fn parse(source: &str) -> CueModel {
-        let mut weights = HashedMap::default();
-        let mut words = CandidateWords::default();
-        for line in source.lines().filter(|l| !l.starts_with('#')) {
-            let Some((name, value)) = line.rsplit_once('\t') else { continue };
-            if name == "word" {
-                words.insert(value);
-            } else if let Ok(weight) = value.parse::<f32>() {
-                let parts: Vec<&str> = name.split(' ').collect();
-                weights.insert(hash(&parts), weight);
-            }
-        }
+        let (weights, words) = parse_model(source, &mut []);
         CueModel { weights, words }
     }
 
@@ -136,9 +122,7 @@ impl CueModel {
         if !self.words.contains(input.norm.token(i)) {
             return None;
         }
-        let mut total = 0.0;
-        features(input, s, i, &mut |parts| total += self.weights.get(&hash(parts)).copied().unwrap_or(0.0));
-        Some(total)
+        Some(self.weights.sum(|emit| features(input, s, i, emit)))
     }
 }
 

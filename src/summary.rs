@@ -44,7 +44,13 @@ pub fn summarize(input: &Input, findings: &[Finding]) -> Summary {
         }
         // Only sources the rules named outright; learned cues and bare phrases ("the report") are weaker.
         if let (Kind::Attribution, Some(name), true) = (f.kind, &f.source, f.strength >= NAMED_SOURCE_STRENGTH) {
-            *sources.entry(name.clone()).or_default() += 1;
+            // Most names recur: count them without cloning the name again.
+            match sources.get_mut(name) {
+                Some(count) => *count += 1,
+                None => {
+                    sources.insert(name.clone(), 1);
+                }
+            }
         }
     }
     let shares: BTreeMap<String, f32> = sentences_with

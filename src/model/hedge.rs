@@ -6,7 +6,7 @@
 //! `cargo run --release --example train_hedge` (see docs/analyzer.md); the weights are
 //! embedded from `src/model/hedge_cue.txt`.
 
-use super::{hash, CandidateWords, HashedMap};
+use super::{parse_model, CandidateWords, Weights};
 use crate::analyze::Input;
 use crate::attribution::{is_capitalized, Attributions};
 use crate::finding::{Finding, Kind};
@@ -193,32 +193,17 @@ pub fn features(input: &Input, s: usize, i: usize, state: TokenState, emit: &mut
 }
 
 pub struct HedgeModel {
-    weights: HashedMap<f32>,
+    weights: Weights,
     pub words: CandidateWords,
     /// A sentence is uncertain when a candidate scores above this.
     pub threshold: f32,
 }
 
 impl HedgeModel {
-    /// Parses the model file: `threshold\tX`, `word\tWORD` lines list candidate words,
-    /// `PARTS\tWEIGHT` lines give weights (parts joined by a space); `#` starts a comment.
+    /// Parses the model file: a `threshold\tX` line, then as `super::parse_model` reads.
     pub fn parse(source: &str) -> HedgeModel {
-        let mut weights = HashedMap::default();
-        let mut words = CandidateWords::default();
         let mut threshold = 0.0;
-        for line in source.lines().filter(|l| !l.starts_with('#')) {
-            let Some((name, value)) = line.rsplit_once('\t') else { continue };
-            if name == "word" {
-                words.insert(value);
-            } else if let Ok(x) = value.parse::<f32>() {
-                if name == "threshold" {
-                    threshold = x;
-                } else {
-                    let parts: Vec<&str> = name.split(' ').collect();
-                    weights.insert(hash(&parts), x);
-                }
-            }
-        }
+        let (weights, words) = parse_model(source, &mut [("threshold", &mut threshold)]);
         HedgeModel { weights, words, threshold }
     }
 
@@ -238,9 +223,7 @@ impl HedgeModel {
 
     /// The score of candidate token `i` (in sentence `s`) as a hedge cue.
     pub fn score(&self, input: &Input, s: usize, i: usize, state: TokenState) -> f32 {
-        let mut total = 0.0;
-        features(input, s, i, state, &mut |parts| total += self.weights.get(&hash(parts)).copied().unwrap_or(0.0));
-        total
+        self.weights.sum(|emit| features(input, s, i, state, emit))
     }
 }
 
