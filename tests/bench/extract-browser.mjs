@@ -14,6 +14,7 @@ import { READABILITY_PAGES } from '../e2e/server.mjs';
 
 const WARMUP = 3;
 const RUNS = 21;
+const ANALYSIS_RUNS = 201;
 // What a reader would call a typical news page, besides the largest pages of the set.
 const TYPICAL = ['guardian-1', 'nytimes-1', 'bbc-1'];
 
@@ -124,7 +125,9 @@ async function main() {
   }
 }
 
-// Runs in the page: the wasm's analyze_text on `text`; median and fastest ms, and the number of findings.
+// Runs in the page: the wasm's analyze_text on `text`; the first run's ms (cold: the wasm
+// is not yet optimised by the engine and the lexicon and models are built), then the median
+// and fastest ms after warm-up, and the number of findings.
 async function analyse({ text, warmup, runs }) {
   const glue = await import(`${location.origin}/pkg/caveat.js`);
   await glue.default();
@@ -133,10 +136,11 @@ async function analyse({ text, warmup, runs }) {
   for (let round = 0; round < warmup + runs; round++) {
     const start = performance.now();
     answer = glue.analyze_text(text, {});
-    if (round >= warmup) times.push(performance.now() - start);
+    if (round === 0 || round >= warmup) times.push(performance.now() - start);
   }
+  const first = times.shift();
   times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(times.length / 2)], min: times[0], findings: answer.findings ? answer.findings.length : -1 };
+  return { first, ms: times[Math.floor(times.length / 2)], min: times[0], findings: answer.findings ? answer.findings.length : -1 };
 }
 
 // The analysis target: a 10,000-word article (the sample article repeated) in under 5 ms in the browser.
@@ -146,10 +150,12 @@ async function measureAnalysis(browser, server) {
   const text = Array(Math.ceil(10000 / perCopy)).fill(sample).join('\n\n');
   const words = text.split(/\s+/).filter(Boolean).length;
   const { page: tab } = await open(browser, server.url + '/inert/readability/bbc-1/source.html', { waitUntil: 'domcontentloaded' });
-  const r = await tab.evaluate(analyse, { text, warmup: WARMUP, runs: RUNS });
+  // More runs than for extraction: each is short, and the page's timer is coarse (0.1 ms).
+  const r = await tab.evaluate(analyse, { text, warmup: 10, runs: ANALYSIS_RUNS });
   await tab.close();
   console.log(`\nAnalysis in the page's wasm (analyze_text, whole pipeline) of a ${words}-word article: ` +
-    `${r.ms.toFixed(2)} ms median (${r.min.toFixed(2)} fastest), ${r.findings} findings. Target < 5 ms.`);
+    `${r.ms.toFixed(2)} ms median of ${ANALYSIS_RUNS} runs (${r.min.toFixed(2)} fastest), ${r.findings} findings; ` +
+    `the first, cold run ${r.first.toFixed(2)} ms. Target < 5 ms.`);
 }
 
 main().catch((e) => fail(e.stack || e.message));
