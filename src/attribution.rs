@@ -87,7 +87,11 @@ fn needs_subject(word: &str) -> bool {
 }
 
 fn is_speech_noun(word: &str) -> bool {
-    matches!(word, "spokesman" | "spokeswoman" | "spokesperson" | "poll" | "polls" | "survey" | "surveys")
+    matches!(word, "spokesman" | "spokeswoman" | "spokesperson") || is_poll(word)
+}
+
+fn is_poll(word: &str) -> bool {
+    matches!(word, "poll" | "polls" | "survey" | "surveys")
 }
 
 pub fn is_capitalized(input: &Input, i: usize) -> bool {
@@ -285,9 +289,10 @@ fn source_after(input: &Input, vague: &[bool], cue_end: usize, ceiling: usize, l
     if let Some(name) = name_starting_at(input, k, ceiling) {
         return Some(Source::Named(name_text(input, name)));
     }
-    if input.seg.tokens[k].kind == TokenKind::Word && (loose || determiner) {
-        // "said the spokesman", "according to early results": a phrase of up to three words.
-        let end = (k..ceiling.min(k + 3)).take_while(|&j| input.seg.tokens[j].kind == TokenKind::Word).last()? + 1;
+    let is_word = |j: usize| matches!(input.seg.tokens[j].kind, TokenKind::Word | TokenKind::Number);
+    if is_word(k) && (loose || determiner) {
+        // "said the spokesman", "according to the 2009 paper": a phrase of up to three words.
+        let end = (k..ceiling.min(k + 3)).take_while(|&j| is_word(j)).last()? + 1;
         return Some(Source::Phrase(input.seg.slice(input.text, cue_end..end).to_string()));
     }
     None
@@ -408,6 +413,16 @@ pub fn find(input: &Input) -> Attributions {
             let is_according = first_word == "according" || first_word == "per" || cue.eq_ignore_ascii_case("as reported by");
             let source = if is_according {
                 source_after(input, &vague, m.tokens.end, range.end, true)
+            } else if single && is_poll(first_word) {
+                // "In a new Fox News poll, …", "ahead in the polls": a poll after a preposition is
+                // where the figures come from, named by the words before it when they are a name.
+                let floor = range.start.max(m.tokens.start.saturating_sub(6));
+                if !(floor..m.tokens.start).any(|j| matches!(input.norm.token(j), "in" | "from" | "by")) {
+                    continue;
+                }
+                // "lead in the polls" is polling in general, no particular source.
+                let name = name_ending_at(input, range.start, m.tokens.start).map(|n| Source::Named(name_text(input, n)));
+                name.or_else(|| (!first_word.ends_with('s')).then(|| Source::Phrase(String::new())))
             } else if single && is_speech_noun(first_word) {
                 // "Kremlin spokesman Dmitry Peskov", "Peskov's spokesman"
                 source_after(input, &vague, m.tokens.end, range.end, false)
@@ -660,6 +675,22 @@ mod tests {
         assert_eq!(attributions("It is widely thought that he lied.")[0].0, Kind::VagueAttribution);
         let got = attributions("Reports from the front lines indicate Ukrainian forces advanced.");
         assert_eq!(got, one(Kind::VagueAttribution, "Reports from the front lines indicate", None));
+    }
+
+    #[test]
+    fn a_poll_is_the_source_of_its_figures() {
+        let got = attributions("In a new Fox News poll, Cruz had 38 percent.");
+        assert_eq!(got, one(Kind::Attribution, "poll", Some("Fox News")));
+        assert_eq!(attributions("In the poll, Clinton led by six points.").len(), 1);
+        // Polling in general, or a poll that is not where the figures come from.
+        assert!(attributions("Trump has a slight lead in the polls.").is_empty());
+        assert!(attributions("The poll closed at eight.").is_empty());
+    }
+
+    #[test]
+    fn according_to_a_document_with_a_year() {
+        let got = attributions("The plan would cost $1.4 trillion, according to the 2009 paper.");
+        assert_eq!(got, one(Kind::Attribution, "according to", Some("the 2009 paper")));
     }
 
     #[test]
