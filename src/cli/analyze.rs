@@ -18,10 +18,10 @@ fn read_page(page: &Path) -> Result<String, String> {
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-pub fn run(page: &Path, json: bool) -> Result<(), String> {
+pub fn run(page: &Path, json: bool, options: &Options) -> Result<(), String> {
     let source = read_page(page)?;
     let article = extract::extract(&html::parse(&source));
-    let analysis = analyze_article(&article, &Options::default());
+    let analysis = analyze_article(&article, options);
     let text = article.text();
     let mut out = std::io::stdout().lock();
     let written = if json {

@@ -53,8 +53,7 @@ pub fn answer(line: &str, options: &Options, out: &mut Vec<u8>) -> serde_json::R
     serde_json::to_writer(out, &AnswerLine { findings, id })
 }
 
-pub fn run() -> Result<(), String> {
-    let options = Options::default();
+pub fn run(options: &Options) -> Result<(), String> {
     let stdin = io::stdin().lock();
     let mut stdout = io::stdout().lock();
     // Each answer is written whole: piecewise writes to the line-buffered stdout cost more
@@ -68,7 +67,7 @@ pub fn run() -> Result<(), String> {
             continue;
         }
         answer_line.clear();
-        answer(line, &options, &mut answer_line).map_err(|e| e.to_string())?;
+        answer(line, options, &mut answer_line).map_err(|e| e.to_string())?;
         answer_line.push(b'\n');
         stdout.write_all(&answer_line).and_then(|_| stdout.flush()).map_err(|e| format!("writing stdout: {e}"))?;
     }

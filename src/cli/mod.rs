@@ -1,6 +1,7 @@
 //! Argument parsing and dispatch; each subcommand lives in its own file.
 
-use clap::{Parser, Subcommand};
+use caveat::analyze::{Options, Sensitivity};
+use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -20,7 +21,10 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Analyse JSON lines {"id", "text"} from stdin; one line of findings per input, in order.
-    Jsonl,
+    Jsonl {
+        #[command(flatten)]
+        options: AnalysisArgs,
+    },
     /// Find the article in PAGE (a file, or - for stdin) and print its text.
     Extract {
         page: PathBuf,
@@ -34,17 +38,45 @@ enum Command {
         /// Print the findings and summary as JSON.
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        options: AnalysisArgs,
     },
     /// Measure analysis and extraction speed on sample text and print MB/s.
     Bench,
 }
 
+/// The analysis options the extension's options page offers.
+#[derive(Args)]
+struct AnalysisArgs {
+    /// Which findings to show: strict adds weaker ones (general possibilities, frequency
+    /// words, plain praise), lenient keeps only the clearest.
+    #[arg(long, default_value = "balanced", value_parser = ["strict", "balanced", "lenient"])]
+    sensitivity: String,
+    /// A word or phrase to mark as speculation too (repeatable).
+    #[arg(long = "hedge", value_name = "PHRASE")]
+    hedges: Vec<String>,
+    /// A word or phrase that names a vague source, like "insiders" (repeatable).
+    #[arg(long = "vague-source", value_name = "PHRASE")]
+    sources: Vec<String>,
+}
+
+impl AnalysisArgs {
+    fn options(self) -> Options {
+        let sensitivity = match self.sensitivity.as_str() {
+            "strict" => Sensitivity::Strict,
+            "lenient" => Sensitivity::Lenient,
+            _ => Sensitivity::Balanced,
+        };
+        Options { sensitivity, custom_hedges: self.hedges, custom_sources: self.sources }
+    }
+}
+
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Jsonl => jsonl::run(),
+        Command::Jsonl { options } => jsonl::run(&options.options()),
         Command::Extract { page, json } => extract::run(&page, json),
-        Command::Analyze { page, json } => analyze::run(&page, json),
+        Command::Analyze { page, json, options } => analyze::run(&page, json, &options.options()),
         Command::Bench => bench::run(),
     };
     match result {

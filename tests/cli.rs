@@ -1,4 +1,4 @@
-//! `caveat extract` as a user runs it: text or JSON on stdout, problems on stderr.
+//! `caveat` as a user runs it: answers on stdout, problems on stderr.
 
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -61,4 +61,36 @@ fn non_article_is_printed_with_a_note() {
     assert!(ok);
     assert!(stderr.contains("does not look like an article"), "{stderr}");
     assert!(stdout.contains("Story number"));
+}
+
+#[test]
+fn jsonl_answers_each_line_and_reports_a_bad_one() {
+    let input = "{\"id\": 1, \"text\": \"Moscow may be stalling.\"}\nnot json\n{\"id\": 3}\n";
+    let (ok, stdout, stderr) = caveat(&["jsonl"], input);
+    assert!(ok, "{stderr}");
+    let lines: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).expect("JSON line")).collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["id"], 1);
+    assert_eq!(lines[0]["findings"][0]["cue"], "may be");
+    assert!(lines[1]["error"].is_string());
+    assert_eq!(lines[2]["id"], 3);
+    assert!(lines[2]["error"].as_str().unwrap().contains("text"));
+}
+
+#[test]
+fn jsonl_takes_the_options_of_the_extension() {
+    let input = "{\"id\": 1, \"text\": \"The river often floods. The grapevine says he quit.\"}\n";
+    let cues = |args: &[&str]| -> Vec<String> {
+        let (ok, stdout, stderr) = caveat(args, input);
+        assert!(ok, "{stderr}");
+        let line: serde_json::Value = serde_json::from_str(stdout.trim()).expect("JSON");
+        line["findings"].as_array().unwrap().iter().map(|f| format!("{}:{}", f["kind"].as_str().unwrap(), f["cue"].as_str().unwrap())).collect()
+    };
+    assert!(!cues(&["jsonl"]).contains(&"speculation:often".to_string()));
+    assert!(cues(&["jsonl", "--sensitivity", "strict"]).contains(&"speculation:often".to_string()));
+    assert!(!cues(&["jsonl"]).iter().any(|c| c.starts_with("vague_attribution")));
+    assert!(cues(&["jsonl", "--vague-source", "the grapevine"]).contains(&"vague_attribution:The grapevine".to_string()));
+    let (ok, _, stderr) = caveat(&["jsonl", "--sensitivity", "loud"], "");
+    assert!(!ok);
+    assert!(stderr.contains("loud"), "{stderr}");
 }
