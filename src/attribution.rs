@@ -333,6 +333,15 @@ pub fn find(input: &Input) -> Attributions {
                 && input.norm.token(m.tokens.start) != "it"
                 && input.matches_near(&(last..last + 1)).iter().any(|o| o.kind == LexKind::SpeechVerb && o.tokens == (last..last + 1))
                 && !input.matches_near(&(last..last + 1)).iter().any(|o| o.kind == LexKind::Inference && o.tokens == (last..last + 1));
+            // "According to officials": like "officials said", the source is vague and the
+            // cue still attributes the claim to them.
+            let according = m.tokens.len() > 2 && input.norm.token(m.tokens.start) == "according" && input.norm.token(m.tokens.start + 1) == "to";
+            if according {
+                let who = m.tokens.start + 2..m.tokens.end;
+                push_vague(input, &mut out, who.clone(), m.strength, &mut taken);
+                push_unnamed(input, &mut out, who, m.tokens.start..m.tokens.start + 2, &mut taken);
+                continue;
+            }
             if !verb_last {
                 push_vague(input, &mut out, m.tokens.clone(), m.strength, &mut taken);
                 continue;
@@ -459,8 +468,8 @@ pub fn find(input: &Input) -> Attributions {
             }
             if let Source::Vague(who) = &source {
                 out.sourced[s] = true;
-                if m.kind == LexKind::Inference || also_inference || is_according || who.end <= m.tokens.start && who.end < m.tokens.start.saturating_sub(3) {
-                    // "Reports from the front lines indicate", "according to sources": one vague cue.
+                if m.kind == LexKind::Inference || also_inference || who.end <= m.tokens.start && who.end < m.tokens.start.saturating_sub(3) {
+                    // "Reports from the front lines indicate": one vague cue.
                     let span = who.start.min(m.tokens.start)..who.end.max(m.tokens.end);
                     push_vague(input, &mut out, span, 0.8, &mut taken);
                     continue;
@@ -673,6 +682,9 @@ mod tests {
         assert_eq!(attributions("Some experts believe it will fail.")[0].0, Kind::VagueAttribution);
         assert_eq!(attributions("Sources said the deal was off.")[0].0, Kind::VagueAttribution);
         assert_eq!(attributions("It is widely thought that he lied.")[0].0, Kind::VagueAttribution);
+        let got = attributions("The deal is off, according to officials.");
+        assert_eq!(got[0], (Kind::Attribution, "according to".to_string(), None));
+        assert_eq!(got[1], (Kind::VagueAttribution, "officials".to_string(), None));
         let got = attributions("Reports from the front lines indicate Ukrainian forces advanced.");
         assert_eq!(got, one(Kind::VagueAttribution, "Reports from the front lines indicate", None));
     }
