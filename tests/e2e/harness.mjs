@@ -173,7 +173,9 @@ async function demo(args) {
     return;
   }
   const browser = await launch(browserName, { headless: false });
-  const page = await browser.newPage();
+  // The browser opens with one blank tab: use it rather than leave it beside the article.
+  const [blank] = await browser.pages();
+  const page = blank || await browser.newPage();
   await page.goto(article);
   console.log(`${browserName} is open with the extension loaded; close it or press Ctrl-C to stop.`);
   browser.on('disconnected', () => server.close().then(() => process.exit(0)));
