@@ -450,6 +450,11 @@ pub fn find(input: &Input) -> Attributions {
                 })
             };
             let Some(source) = source else { continue };
+            // A quotation's speaker is known from outside it: "I believe", "you'll say" inside
+            // add nothing; only a third party the speaker names is a source of its own.
+            if in_quote && !matches!(source, Source::Named(_)) {
+                continue;
+            }
             // A gerund with no subject of its own ("By proposing talks") attributes nothing,
             // unless it trails a clause: "…, saying that".
             let gerund = single && first_word.ends_with("ing") && first_word != "according";
@@ -659,6 +664,14 @@ mod tests {
     fn inverted_quote_attribution() {
         let got = attributions("“We are ready,” said Ms. Lopez.");
         assert_eq!(got, one(Kind::Attribution, "said", Some("Ms. Lopez")));
+    }
+
+    #[test]
+    fn inside_a_quotation_only_a_named_third_party_is_a_source() {
+        let got = attributions("“I believe we will win, and you will say so too,” said Ms. Lopez.");
+        assert_eq!(got, one(Kind::Attribution, "said", Some("Ms. Lopez")));
+        let got = attributions("“Peskov said the talks were over,” Ms. Lopez wrote.");
+        assert!(got.iter().any(|(_, cue, source)| cue == "said" && source.as_deref() == Some("Peskov")), "{got:?}");
     }
 
     #[test]
