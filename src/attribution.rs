@@ -358,7 +358,10 @@ pub fn find(input: &Input) -> Attributions {
             // Not a label: "BREAKING:", "Easing International Pressure:".
             let first = input.seg.token_text(input.text, range.start);
             let label = first.ends_with("ing") || (first.len() > 3 && !first.chars().any(char::is_lowercase));
-            let name = (all_words && !label && is_capitalized(input, range.start)).then_some(range.start..colon);
+            // A speaker's name ends the run ("Kremlin spokesman Dmitry Peskov:"), not a
+            // lower-case word ("Editor's note:", "Enough is enough:").
+            let ends_in_name = is_capitalized(input, colon - 1);
+            let name = (all_words && !label && ends_in_name && is_capitalized(input, range.start)).then_some(range.start..colon);
             if let (Some(name), true) = (name, colon + 1 < range.end && !sentence.heading) {
                 let who = input.seg.slice(input.text, name).to_string();
                 taken[colon] = true;
@@ -382,7 +385,8 @@ pub fn find(input: &Input) -> Attributions {
                 continue;
             }
             let in_frame = input.matches_near(&m.tokens).iter().any(|o| o.kind == LexKind::Frame && o.tokens.start <= m.tokens.start && m.tokens.end <= o.tokens.end);
-            if (has_verb_cue && is_noun_cue(m)) || in_frame {
+            // A noun cue ("spokesman") only when nothing else in the sentence says who speaks.
+            if ((has_verb_cue || out.sourced[s]) && is_noun_cue(m)) || in_frame {
                 continue;
             }
             let cue = input.seg.slice(input.text, m.tokens.clone());
@@ -672,6 +676,13 @@ mod tests {
         assert_eq!(got, one(Kind::Attribution, "said", Some("Ms. Lopez")));
         let got = attributions("“Peskov said the talks were over,” Ms. Lopez wrote.");
         assert!(got.iter().any(|(_, cue, source)| cue == "said" && source.as_deref() == Some("Peskov")), "{got:?}");
+    }
+
+    #[test]
+    fn a_speakers_colon_names_the_speaker_once() {
+        let got = attributions("Kremlin spokesman Dmitry Peskov: talks are possible.");
+        assert_eq!(got, one(Kind::Attribution, ":", Some("Kremlin spokesman Dmitry Peskov")));
+        assert!(attributions("Editor’s note: the piece was updated on Monday.").is_empty());
     }
 
     #[test]
