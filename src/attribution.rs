@@ -54,7 +54,8 @@ fn is_not_name(word: &str) -> bool {
             "his" | "her" | "their" | "our" | "my" | "its" | "some" | "many" | "most" | "others" | "one" |
             "both" | "all" | "no" | "not" | "also" | "instead" | "now" | "today" | "yesterday" | "asked" |
             "said" | "says" | "according" | "by" | "from" | "to" | "of" | "monday" | "tuesday" |
-            "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+            "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "let" | "everyone" | "everybody" |
+            "anyone" | "anybody" | "someone" | "somebody" | "nobody" | "no-one"
     )
 }
 
@@ -191,6 +192,10 @@ fn subject_before(input: &Input, vague: &[bool], floor: usize, cue_start: usize)
         let lower = floor.max(k.saturating_sub(5));
         for j in (lower..k).rev() {
             let tok = input.norm.token(j);
+            // "the past week and found": a clause boundary, not part of a subject.
+            if matches!(tok, "and" | "or" | "but" | "to" | "that" | "which" | "who" | "when" | "if" | "then") {
+                break;
+            }
             if is_determiner(tok) {
                 return Some(Source::Phrase(input.seg.slice(input.text, j..k).to_string()));
             }
@@ -405,6 +410,15 @@ pub fn find(input: &Input) -> Attributions {
                 continue;
             }
             let single = m.tokens.len() == 1;
+            let word_after = input.word_in(&range, m.tokens.end);
+            // "a program called Sandy Hook Promise" names a thing (an indefinite noun just
+            // before, which no one says "called" of); "found itself" is no finding.
+            let naming = first_word == "called"
+                && (range.start.max(m.tokens.start.saturating_sub(4))..m.tokens.start).any(|j| matches!(input.norm.token(j), "a" | "an"));
+            let reflexive = matches!(word_after, "itself" | "himself" | "herself" | "themselves" | "myself" | "ourselves" | "yourself");
+            if single && (naming || reflexive) {
+                continue;
+            }
             // "is said to", "has been criticized": a passive's subject is what is talked
             // about, not who talks. The source is the "by" agent, else nobody named.
             let passive = if single { passive_auxiliary(input, range.start, m.tokens.start) } else { None };
@@ -752,6 +766,21 @@ mod tests {
         let got = attributions("In Europe, economists argue that rates will fall.");
         assert_eq!(got[0], (Kind::VagueAttribution, "economists".to_string(), None));
         assert!(attributions("Fundraising documents show a surge.").iter().all(|(kind, _, _)| *kind != Kind::VagueAttribution));
+    }
+
+    #[test]
+    fn naming_and_reflexives_are_not_attributions() {
+        assert!(attributions("Barden now helps lead a program called Second Chance.").is_empty());
+        assert!(attributions("The bank has found itself at the center of the crisis.").is_empty());
+        assert_eq!(attributions("The president called the report a hoax.")[0].1, "called");
+    }
+
+    #[test]
+    fn a_subject_does_not_reach_across_a_clause() {
+        // Not "the past week and": the sentence names no one who found anything.
+        let got = attributions("Reporters met over the past week and found a strong appetite for change.");
+        assert!(got.iter().all(|(_, _, source)| source.as_deref().map_or(true, |s| !s.contains(" and"))), "{got:?}");
+        assert!(attributions("Everyone wants lower taxes.").iter().all(|(_, _, source)| source.as_deref() != Some("Everyone")));
     }
 
     #[test]
