@@ -411,7 +411,7 @@ pub fn find(input: &Input) -> Attributions {
             }
             let single = m.tokens.len() == 1;
             let word_after = input.word_in(&range, m.tokens.end);
-            // "a program called Sandy Hook Promise" names a thing (an indefinite noun just
+            // "a program called Second Chance" names a thing (an indefinite noun just
             // before, which no one says "called" of); "found itself" is no finding.
             let naming = first_word == "called"
                 && (range.start.max(m.tokens.start.saturating_sub(4))..m.tokens.start).any(|j| matches!(input.norm.token(j), "a" | "an"));
