@@ -8,6 +8,7 @@
 
   const api = globalThis.browser ?? globalThis.chrome;
   const Settings = globalThis.CaveatSettings;
+  const Dismissals = globalThis.CaveatDismissals;
   // Re-read a changing page at most this often, once it has been quiet for QUIET_MS.
   const QUIET_MS = 800;
   const MIN_INTERVAL_MS = 2000;
@@ -26,6 +27,8 @@
   let url = location.href;
   let lastSnapshot = ''; // the JSON last sent to the analyser
   let onlyPageChanged = false; // every ask for the next analysis came from the page changing
+  let dismissedPage = null; // the address (without #fragment) whose dismissals `dismissed` holds
+  let dismissed = new Set(); // hashed keys of the findings the reader dismissed there
 
   function setState(next) {
     state = next;
@@ -41,10 +44,29 @@
     api.runtime.sendMessage({ type: 'caveat:counts', total: totalShown() }).catch(() => {});
   }
 
+  // The reader's dismissals on this page, from storage on the first read of an address.
+  async function dismissalsHere() {
+    const page = location.href.split('#')[0];
+    if (page !== dismissedPage) {
+      dismissedPage = page;
+      dismissed = await Dismissals.load(page);
+    }
+    return dismissed;
+  }
+
+  function rememberDismissed(keys) {
+    dismissed = new Set(keys.map(Dismissals.hash));
+    Dismissals.save(dismissedPage, keys);
+  }
+
   async function analyseOnce() {
     const reread = onlyPageChanged;
     onlyPageChanged = false;
-    if (!overlay) overlay = globalThis.CaveatOverlay.mount();
+    if (!overlay) {
+      overlay = globalThis.CaveatOverlay.mount();
+      overlay.onDismissedChange = rememberDismissed;
+    }
+    const gone = await dismissalsHere();
     const { snapshot, textNodes } = globalThis.CaveatSnapshot.take(document);
     // Stringified once here; the background hands the string to the wasm as is.
     const json = JSON.stringify(snapshot);
@@ -74,7 +96,7 @@
       setState('not-article');
     } else {
       answer = result;
-      overlay.show(result, textNodes, { kinds: settings.kinds });
+      overlay.show(result, textNodes, { kinds: settings.kinds, wasDismissed: (key) => gone.has(Dismissals.hash(key)) });
       setState('ready');
     }
     reportCounts();

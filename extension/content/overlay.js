@@ -303,6 +303,7 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
       this.kindsShown = Object.fromEntries(KINDS.map((k) => [k, true]));
       this.kindsAllowed = Object.fromEntries(KINDS.map((k) => [k, true])); // from settings
       this.dismissed = new Set();
+      this.onDismissedChange = null; // called with the dismissed keys when the reader changes them
       this.counts = {};
       this.summary = null;
       this.current = -1; // index into visibleFindings()
@@ -405,6 +406,10 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
         }
       }
       this.findings.sort((a, b) => a.ranges[0].compareBoundaryPoints(Range.START_TO_START, b.ranges[0]));
+      // The caller remembers dismissals across visits: its word replaces what this page load saw.
+      if (typeof options.wasDismissed === 'function') {
+        this.dismissed = new Set(this.findings.filter((f) => options.wasDismissed(f.key)).map((f) => f.key));
+      }
       this.summary = readSummary(answer.summary);
       this.setCounts(answer.counts);
       this.coversText = this.wouldCoverText();
@@ -775,6 +780,7 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
         on: {
           click: () => {
             this.dismissed.clear();
+            this.reportDismissed();
             this.refresh();
             const first = this.list.querySelector('.go');
             if (first) first.focus();
@@ -812,12 +818,17 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
       const visible = this.visibleFindings();
       const index = visible.indexOf(finding);
       this.dismissed.add(finding.key);
+      this.reportDismissed();
       if (this.current > index || this.current === visible.length - 1) this.current -= 1;
       this.hideTooltip();
       this.refresh();
       this.live.textContent = 'Dismissed on this page. ' + this.visibleFindings().length + ' left.';
       const next = this.list.querySelectorAll('.go')[Math.max(0, index)] || this.list.querySelector('.go');
       (next || this.pill).focus();
+    }
+
+    reportDismissed() {
+      if (this.onDismissedChange) this.onDismissedChange([...this.dismissed]);
     }
 
     onPanelKey(event) {

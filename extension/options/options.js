@@ -108,6 +108,10 @@
         box.value = list.get(settings).join('\n');
       });
     }
+    $('forget-dismissed').addEventListener('click', async () => {
+      await globalThis.CaveatDismissals.forgetAll();
+      $('forget-note').textContent = 'Forgotten.';
+    });
     $('reset').addEventListener('click', async () => {
       await save(Settings.normalise(null));
       $('sites-note').textContent = '';

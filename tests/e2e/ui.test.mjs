@@ -196,6 +196,32 @@ for (const browserName of ['chromium', 'firefox']) {
       await page.close();
     });
 
+    test('a dismissed finding stays dismissed when the article is opened again; undo forgets it', async () => {
+      const { page, errors } = await open(context.browser, server.url + ARTICLE_PATH);
+      assert.equal((await waitForState(page)).state, 'ready');
+      await openPanel(page);
+      const listed = await inShadow(page, `return qa('finding').length;`);
+      const first = await inShadow(page, `return qa('finding')[0].textContent;`);
+      await inShadow(page, `qa('dismiss')[0].click();`);
+      assert.equal(await inShadow(page, `return qa('finding').length;`), listed - 1);
+      // Storage is written as the reader clicks; give it a moment before the page goes away.
+      const reopen = async () => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await page.reload();
+        assert.equal((await waitForState(page)).state, 'ready');
+        await openPanel(page);
+      };
+      await reopen();
+      assert.equal(await inShadow(page, `return qa('finding').length;`), listed - 1, 'the dismissal is remembered');
+      assert.ok(!(await inShadow(page, `return qa('finding').map((b) => b.textContent);`)).includes(first), 'the same finding is the one left out');
+      assert.match(await inShadow(page, `return root.querySelector('.foot').textContent;`), /1 dismissed/);
+      await inShadow(page, `q('undo').click();`);
+      await reopen();
+      assert.equal(await inShadow(page, `return qa('finding').length;`), listed, 'undo is remembered too');
+      assert.deepEqual(errors, [], 'no console errors');
+      await page.close();
+    });
+
     test('on a narrow window the panel is a pill that leaves the text free', async () => {
       const { page, errors } = await open(context.browser, server.url + ARTICLE_PATH);
       await page.setViewport({ width: 760, height: 900 });
