@@ -1,7 +1,8 @@
 // Caveat's reader-facing UI in real browsers, with the built extension installed: the counts agree
 // with the CLI, the tooltip explains a hedge on hover, the panel lists findings and its toggles
 // remove and restore a kind's highlight, the page's DOM and console stay untouched, the options
-// page switches Caveat off in open tabs, the popup copes with a tab it cannot read. Also the
+// page switches Caveat off in open tabs and forgets dismissals, which otherwise outlive a reload, the
+// popup copes with a tab it cannot read. Also the
 // settings module's rules (no browser needed).
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -299,6 +300,32 @@ for (const browserName of ['chromium', 'firefox']) {
       await options.$eval('#enabled', (input) => input.click()); // back on for the next tests
       assert.deepEqual(errors, []);
       await Promise.all([popup.close(), options.close(), page.close()]);
+    });
+
+    test('the options page forgets the dismissed findings', async (t) => {
+      const base = await extensionBase(context.browser, browserName);
+      if (!base) {
+        t.skip('puppeteer does not expose the moz-extension UUID of a Firefox profile');
+        return;
+      }
+      const { page, errors } = await open(context.browser, server.url + ARTICLE_PATH);
+      assert.equal((await waitForState(page)).state, 'ready');
+      await openPanel(page);
+      const listed = await inShadow(page, `return qa('finding').length;`);
+      await inShadow(page, `qa('dismiss')[0].click();`);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const options = await context.browser.newPage();
+      await options.goto(base + 'options/options.html');
+      await options.waitForSelector('#forget-dismissed');
+      await options.$eval('#forget-dismissed', (button) => button.click());
+      await options.waitForFunction(() => document.getElementById('forget-note').textContent === 'Forgotten.', { polling: 100, timeout: 5000 });
+      assert.equal(await options.evaluate(async () => (await chrome.storage.local.get('dismissed')).dismissed), undefined, 'nothing is left in storage');
+      await page.reload();
+      assert.equal((await waitForState(page)).state, 'ready');
+      await openPanel(page);
+      assert.equal(await inShadow(page, `return qa('finding').length;`), listed, 'the finding is back after a reload');
+      assert.deepEqual(errors, []);
+      await Promise.all([options.close(), page.close()]);
     });
   });
 }
