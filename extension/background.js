@@ -1,7 +1,7 @@
 // Caveat's background: the only place the wasm core runs in the extension (a
 // content script cannot compile wasm on pages whose CSP forbids it). Chrome runs
 // this as a module service worker, Firefox as a module event page.
-import init, { analyze_snapshot } from './pkg/caveat.js';
+import init, { analyze_snapshot, analyze_text } from './pkg/caveat.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 
@@ -18,6 +18,18 @@ function loadCore() {
   return core;
 }
 
+let warm = null;
+// Compiles the core and builds its word lists and models (once per core), so a page's
+// first analysis does not wait for them. Failures are left to `analyze` to report.
+function warmUp() {
+  if (!warm) {
+    warm = loadCore()
+      .then(() => { analyze_text('It may rain.', {}); })
+      .catch(() => { warm = null; });
+  }
+  return warm;
+}
+
 // snapshotJson: the content script's snapshot, already a JSON string.
 async function analyze(snapshotJson, options) {
   try {
@@ -29,6 +41,7 @@ async function analyze(snapshotJson, options) {
     return analyze_snapshot(String(snapshotJson), options ?? {});
   } catch (e) {
     core = null;
+    warm = null;
     return { error: `Caveat's analyser failed: ${e && e.message ? e.message : e}` };
   }
 }
@@ -40,6 +53,12 @@ function setBadge(tabId, total) {
 }
 
 api.action.setBadgeBackgroundColor({ color: '#8a4b00' }).catch(() => {});
+
+// A tab that starts loading wakes this background if it was asleep: get the core ready while
+// the page loads, before its content script asks. (Only the load status is read: no address.)
+api.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.status === 'loading') warmUp();
+});
 
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (!message || typeof message.type !== 'string') return false;
