@@ -24,10 +24,6 @@
     return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
   }
 
-  // The page is its address without the #fragment.
-  function pageOf(href) {
-    return hash(String(href).split('#')[0]);
-  }
 
   function area() {
     return api && api.storage && api.storage.local ? api.storage.local : null;
@@ -44,20 +40,20 @@
     }
   }
 
-  // The hashed keys dismissed on the page at `href`.
-  async function load(href) {
-    const entry = (await readAll())[pageOf(href)];
+  // The hashed keys dismissed on `page` (its address without the #fragment).
+  async function load(page) {
+    const entry = (await readAll())[hash(page)];
     return new Set(entry && Array.isArray(entry.keys) ? entry.keys.filter((k) => typeof k === 'string') : []);
   }
 
-  // Remembers `keys` (finding keys, not hashed) as the page's dismissals; none forgets the page.
-  async function save(href, keys) {
+  // Remembers `keys` (finding keys, not hashed) as the dismissals on `page`; none forgets it.
+  async function save(page, keys) {
     const store = area();
     if (!store) return;
     const all = await readAll();
-    const page = pageOf(href);
-    if (keys.length) all[page] = { keys: keys.slice(0, MAX_PER_PAGE).map(hash), at: Date.now() };
-    else delete all[page];
+    const id = hash(page);
+    if (keys.length) all[id] = { keys: keys.slice(0, MAX_PER_PAGE).map(hash), at: Date.now() };
+    else delete all[id];
     const pages = Object.keys(all);
     if (pages.length > MAX_PAGES) {
       pages.sort((x, y) => (all[x].at || 0) - (all[y].at || 0));

@@ -46,6 +46,30 @@ async function openPanel(page) {
   assert.equal(collapsed, 'false', 'the panel opens');
 }
 
+const listedFindings = (page) => inShadow(page, `return qa('finding').length;`);
+
+// Waits for the page's analysis, opens the panel and returns how many findings it lists.
+async function readyWithPanel(page) {
+  assert.equal((await waitForState(page)).state, 'ready');
+  await openPanel(page);
+  return listedFindings(page);
+}
+
+// Dismissals are written to storage as the reader clicks: a moment for that before the page goes away.
+const storageSettles = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+// The extension's options page in a new tab, or null (and the test skipped) where puppeteer cannot open it.
+async function optionsPage(browser, browserName, t) {
+  const base = await extensionBase(browser, browserName);
+  if (!base) {
+    t.skip('puppeteer does not expose the moz-extension UUID of a Firefox profile');
+    return null;
+  }
+  const options = await browser.newPage();
+  await options.goto(base + 'options/options.html');
+  return { options, base };
+}
+
 // extension/shared/settings.js run as the popup runs it, over a fake chrome.storage.sync.
 function loadSettings() {
   const stored = {};
@@ -155,9 +179,7 @@ for (const browserName of ['chromium', 'firefox']) {
 
     test('the panel lists findings; toggles remove and restore a kind; n/p step; dismiss; body untouched', async () => {
       const { page, errors } = await open(context.browser, server.url + ARTICLE_PATH);
-      assert.equal((await waitForState(page)).state, 'ready');
-      await openPanel(page);
-      const listed = await inShadow(page, `return qa('finding').length;`);
+      const listed = await readyWithPanel(page);
       const info = await overlayInfo(page);
       const total = Object.values(info.counts).reduce((a, b) => a + b, 0);
       assert.ok(listed > 0 && listed <= total, `the panel lists the findings (${listed} of ${total})`);
@@ -185,9 +207,9 @@ for (const browserName of ['chromium', 'firefox']) {
       }
       // "Not a problem here" takes one finding off the page.
       await inShadow(page, `qa('dismiss')[0].click();`);
-      assert.equal(await inShadow(page, `return qa('finding').length;`), listed - 1, 'a dismissed finding leaves the list');
+      assert.equal(await listedFindings(page), listed - 1, 'a dismissed finding leaves the list');
       await inShadow(page, `q('undo').click();`);
-      assert.equal(await inShadow(page, `return qa('finding').length;`), listed, 'undo brings it back');
+      assert.equal(await listedFindings(page), listed, 'undo brings it back');
       await page.keyboard.press('Escape');
       await page.keyboard.press('Escape');
       assert.equal(await inShadow(page, `return q('panel').dataset.collapsed;`), 'true', 'Esc collapses the panel');
@@ -199,26 +221,20 @@ for (const browserName of ['chromium', 'firefox']) {
 
     test('a dismissed finding stays dismissed when the article is opened again; undo forgets it', async () => {
       const { page, errors } = await open(context.browser, server.url + ARTICLE_PATH);
-      assert.equal((await waitForState(page)).state, 'ready');
-      await openPanel(page);
-      const listed = await inShadow(page, `return qa('finding').length;`);
+      const listed = await readyWithPanel(page);
       const first = await inShadow(page, `return qa('finding')[0].textContent;`);
       await inShadow(page, `qa('dismiss')[0].click();`);
-      assert.equal(await inShadow(page, `return qa('finding').length;`), listed - 1);
-      // Storage is written as the reader clicks; give it a moment before the page goes away.
+      assert.equal(await listedFindings(page), listed - 1);
       const reopen = async () => {
-        await new Promise((resolve) => setTimeout(resolve, 300));
+        await storageSettles();
         await page.reload();
-        assert.equal((await waitForState(page)).state, 'ready');
-        await openPanel(page);
+        return readyWithPanel(page);
       };
-      await reopen();
-      assert.equal(await inShadow(page, `return qa('finding').length;`), listed - 1, 'the dismissal is remembered');
+      assert.equal(await reopen(), listed - 1, 'the dismissal is remembered');
       assert.ok(!(await inShadow(page, `return qa('finding').map((b) => b.textContent);`)).includes(first), 'the same finding is the one left out');
       assert.match(await inShadow(page, `return root.querySelector('.foot').textContent;`), /1 dismissed/);
       await inShadow(page, `q('undo').click();`);
-      await reopen();
-      assert.equal(await inShadow(page, `return qa('finding').length;`), listed, 'undo is remembered too');
+      assert.equal(await reopen(), listed, 'undo is remembered too');
       assert.deepEqual(errors, [], 'no console errors');
       await page.close();
     });
@@ -268,15 +284,11 @@ for (const browserName of ['chromium', 'firefox']) {
     });
 
     test('the options page switches Caveat off in an open tab, and the page is as loaded', async (t) => {
-      const base = await extensionBase(context.browser, browserName);
-      if (!base) {
-        t.skip('puppeteer does not expose the moz-extension UUID of a Firefox profile');
-        return;
-      }
+      const opened = await optionsPage(context.browser, browserName, t);
+      if (!opened) return;
+      const { options, base } = opened;
       const { page, errors } = await open(context.browser, server.url + ARTICLE_PATH);
       assert.equal((await waitForState(page)).state, 'ready');
-      const options = await context.browser.newPage();
-      await options.goto(base + 'options/options.html');
       await options.waitForSelector('#kind-attribution');
       await screenshot(options, browserName, 'ui-options');
       // A kind switched off in the options leaves the open tab's highlights at once.
@@ -303,27 +315,20 @@ for (const browserName of ['chromium', 'firefox']) {
     });
 
     test('the options page forgets the dismissed findings', async (t) => {
-      const base = await extensionBase(context.browser, browserName);
-      if (!base) {
-        t.skip('puppeteer does not expose the moz-extension UUID of a Firefox profile');
-        return;
-      }
+      // Checked first: where the options page cannot be opened, nothing may be left dismissed.
+      const opened = await optionsPage(context.browser, browserName, t);
+      if (!opened) return;
+      const { options } = opened;
       const { page, errors } = await open(context.browser, server.url + ARTICLE_PATH);
-      assert.equal((await waitForState(page)).state, 'ready');
-      await openPanel(page);
-      const listed = await inShadow(page, `return qa('finding').length;`);
+      const listed = await readyWithPanel(page);
       await inShadow(page, `qa('dismiss')[0].click();`);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      const options = await context.browser.newPage();
-      await options.goto(base + 'options/options.html');
+      await storageSettles();
       await options.waitForSelector('#forget-dismissed');
       await options.$eval('#forget-dismissed', (button) => button.click());
       await options.waitForFunction(() => document.getElementById('forget-note').textContent === 'Forgotten.', { polling: 100, timeout: 5000 });
       assert.equal(await options.evaluate(async () => (await chrome.storage.local.get('dismissed')).dismissed), undefined, 'nothing is left in storage');
       await page.reload();
-      assert.equal((await waitForState(page)).state, 'ready');
-      await openPanel(page);
-      assert.equal(await inShadow(page, `return qa('finding').length;`), listed, 'the finding is back after a reload');
+      assert.equal(await readyWithPanel(page), listed, 'the finding is back after a reload');
       assert.deepEqual(errors, []);
       await Promise.all([options.close(), page.close()]);
     });
