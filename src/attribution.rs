@@ -561,9 +561,11 @@ fn learned_cues(input: &Input, vague: &[bool], out: &mut Attributions, taken: &m
             _ => None,
         };
         let cue = input.seg.slice(input.text, i..i + 1).to_string();
+        // Learned cues include stance words ("pressed", "wary"), so the explanation claims
+        // less than a verb of saying does.
         let explanation = match &source {
-            Some(who) => format!("'{cue}' — attributed to {who}: the claim is theirs, not the writer's."),
-            None => format!("'{cue}' — reports what someone says, thinks or wants."),
+            Some(who) => format!("'{cue}' — may give the position or words of {who} (a word that often marks attribution; less sure than a verb of saying)."),
+            None => format!("'{cue}' — may report what someone says, thinks or wants (a word that often marks attribution)."),
         };
         // A learned cue is a weaker signal than a verb of saying: the sentence still counts
         // as unsourced for the claim rule ("Russia pressed its campaign").
@@ -660,6 +662,16 @@ mod tests {
 
     fn one(kind: Kind, cue: &str, source: Option<&str>) -> Vec<(Kind, String, Option<String>)> {
         vec![(kind, cue.to_string(), source.map(str::to_string))]
+    }
+
+    #[test]
+    fn a_learned_cue_claims_less_than_a_verb_of_saying() {
+        let findings = analyze_text("Moscow has shown no willingness to relinquish control over occupied regions.", &Options::default()).findings;
+        let learned = findings.iter().find(|f| f.kind == Kind::Attribution).expect("the learned model marks 'shown'");
+        assert_eq!((learned.cue.as_str(), learned.source.as_deref()), ("shown", Some("Moscow")));
+        assert!(learned.explanation.contains("may give the position or words of Moscow"), "{}", learned.explanation);
+        // Still unsourced: Moscow's stance is the writer's claim, not Moscow's.
+        assert!(findings.iter().any(|f| f.kind == Kind::UnsourcedClaim));
     }
 
     #[test]
