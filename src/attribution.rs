@@ -202,6 +202,9 @@ fn subject_before(input: &Input, vague: &[bool], floor: usize, cue_start: usize)
             if is_capitalized(input, j) {
                 // "Trump's campaign", "the Pentagon's statement"
                 let name = name_ending_at(input, floor, j + 1).unwrap_or(j..j + 1);
+                if let Some(head) = head_of_an_of_phrase(input, floor, name.start) {
+                    return Some(Source::Phrase(input.seg.slice(input.text, head..k).to_string()));
+                }
                 return Some(Source::Named(name_text(input, name)));
             }
             if input.seg.tokens[j].kind != TokenKind::Word {
@@ -219,6 +222,30 @@ fn subject_before(input: &Input, vague: &[bool], floor: usize, cue_start: usize)
         }
     }
     None
+}
+
+/// Where the subject's head begins when the name ending the search sits in an "of" phrase
+/// that modifies a thing: in "The high density of Samsung's PRAM device suggested", the
+/// density suggests, Samsung does not speak. A person before "of" ("the head of the
+/// agency's office") still leaves the name as the source.
+fn head_of_an_of_phrase(input: &Input, floor: usize, name_start: usize) -> Option<usize> {
+    let lower = floor.max(name_start.saturating_sub(4));
+    let of = (lower..name_start).rev().find(|&j| !matches!(input.seg.tokens[j].kind, TokenKind::Word) || input.norm.token(j) == "of" || is_determiner(input.norm.token(j)))?;
+    if input.norm.token(of) != "of" || of == floor {
+        return None;
+    }
+    let head = input.norm.token(of - 1);
+    let person = matches!(
+        head,
+        "head" | "heads" | "chief" | "leader" | "leaders" | "member" | "members" | "president" | "director" | "secretary"
+            | "minister" | "spokesman" | "spokeswoman" | "spokesperson" | "official" | "officials" | "chairman" | "founder"
+            | "author" | "authors" | "one" | "some" | "many" | "most" | "all" | "none" | "each"
+    );
+    if person || input.seg.tokens[of - 1].kind != TokenKind::Word || is_capitalized(input, of - 1) {
+        return None;
+    }
+    let start = (floor.max(of.saturating_sub(4))..of).rev().find(|&j| is_determiner(input.norm.token(j))).unwrap_or(of - 1);
+    Some(start)
 }
 
 /// Where the auxiliaries of a passive participle at `cue` begin ("is", "has long been",
@@ -672,6 +699,15 @@ mod tests {
         assert!(learned.explanation.contains("may give the position or words of Moscow"), "{}", learned.explanation);
         // Still unsourced: Moscow's stance is the writer's claim, not Moscow's.
         assert!(findings.iter().any(|f| f.kind == Kind::UnsourcedClaim));
+    }
+
+    #[test]
+    fn a_name_inside_an_of_phrase_is_not_the_subject() {
+        let findings = analyze_text("The high density of Samsung's prototype device suggested it could be a viable competitor.", &Options::default()).findings;
+        let kinds: Vec<_> = findings.iter().map(|f| (f.kind, f.cue.as_str())).collect();
+        assert_eq!(kinds, vec![(Kind::Speculation, "suggested"), (Kind::Speculation, "could be a")]);
+        // A person before "of" leaves the name as the source.
+        assert_eq!(attributions("The head of the Pentagon's press office said the strikes resumed."), one(Kind::Attribution, "said", Some("Pentagon")));
     }
 
     #[test]
