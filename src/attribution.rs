@@ -321,8 +321,9 @@ fn source_after(input: &Input, vague: &[bool], cue_end: usize, ceiling: usize, l
     }
     let is_word = |j: usize| matches!(input.seg.tokens[j].kind, TokenKind::Word | TokenKind::Number);
     if is_word(k) && (loose || determiner) {
-        // "said the spokesman", "according to the 2009 paper": a phrase of up to three words.
-        let end = (k..ceiling.min(k + 3)).take_while(|&j| is_word(j)).last()? + 1;
+        // "said the spokesman", "according to the 2009 paper": a phrase of up to three words,
+        // ending before a function word ("by the band as a form").
+        let end = (k..ceiling.min(k + 3)).take_while(|&j| is_word(j) && (j == k || !is_not_name(input.norm.token(j)))).last()? + 1;
         return Some(Source::Phrase(input.seg.slice(input.text, cue_end..end).to_string()));
     }
     None
@@ -802,6 +803,11 @@ mod tests {
     #[test]
     fn a_passive_with_a_by_agent_names_it() {
         assert_eq!(attributions("The plan was criticized by the Pentagon."), one(Kind::Attribution, "criticized", Some("Pentagon")));
+        // An agent phrase ends before a function word.
+        assert_eq!(
+            attributions("The language has been described by the band as a form of gibberish."),
+            one(Kind::Attribution, "described", Some("the band"))
+        );
     }
 
     #[test]
