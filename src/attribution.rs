@@ -12,9 +12,10 @@ use std::ops::Range;
 #[derive(Debug, Default)]
 pub struct Attributions {
     pub findings: Vec<Finding>,
-    /// Per sentence: the token from which the rest of the sentence is reported speech of a
-    /// named source (hedges after it are the source's, not the writer's).
-    pub reported_from: Vec<Option<usize>>,
+    /// Per sentence: the tokens that are speech reported from a named source, from its cue
+    /// to the end of the sentence or of the reported clause (hedges there are the source's,
+    /// not the writer's).
+    pub reported: Vec<Option<Range<usize>>>,
     /// Per sentence: has an attribution or vague attribution.
     pub sourced: Vec<bool>,
     /// Per quote (index in `Segmented::quotes`): its speaker, when known.
@@ -224,6 +225,22 @@ fn subject_before(input: &Input, vague: &[bool], floor: usize, cue_start: usize)
     None
 }
 
+/// Where speech reported from `cue_end` stops: at the end of the sentence, or where the
+/// writer takes over with a clause of their own — after a semicolon, a concession
+/// ("…, although records show"), or a comment on the claim ("…, and this is generally agreed").
+fn reported_clause_end(input: &Input, cue_end: usize, sentence_end: usize) -> usize {
+    (cue_end..sentence_end)
+        .find(|&j| match input.norm.token(j) {
+            ";" | "although" | "though" | "whereas" => true,
+            "," => {
+                let next = |d: usize| (j + d < sentence_end).then(|| input.norm.token(j + d));
+                matches!(next(1), Some("and" | "but" | "yet" | "while")) && matches!(next(2), Some("this" | "these" | "that" | "such"))
+            }
+            _ => false,
+        })
+        .unwrap_or(sentence_end)
+}
+
 /// Where the subject's head begins when the name ending the search sits in an "of" phrase
 /// that modifies a thing: in "The high density of Samsung's PRAM device suggested", the
 /// density suggests, Samsung does not speak. A person before "of" ("the head of the
@@ -333,7 +350,7 @@ pub fn find(input: &Input) -> Attributions {
     let n_sent = input.seg.sentences.len();
     let mut out = Attributions {
         findings: Vec::new(),
-        reported_from: vec![None; n_sent],
+        reported: vec![None; n_sent],
         sourced: vec![false; n_sent],
         quote_speakers: vec![None; input.seg.quotes.len()],
         taken: Vec::new(),
@@ -539,8 +556,11 @@ pub fn find(input: &Input) -> Attributions {
             }
             let named = matches!(source, Source::Named(_)) || (matches!(source, Source::Pronoun) && name.is_some());
             if named {
-                let from = out.reported_from[s].map_or(m.tokens.start, |f| f.min(m.tokens.start));
-                out.reported_from[s] = Some(from);
+                let end = reported_clause_end(input, m.tokens.end, range.end);
+                out.reported[s] = Some(match out.reported[s].take() {
+                    Some(r) => r.start.min(m.tokens.start)..r.end.max(end),
+                    None => m.tokens.start..end,
+                });
             }
             let explanation = match &name {
                 Some(who) => format!("'{cue}' — attributed to {who}: the claim is theirs, not the writer's."),

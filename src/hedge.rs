@@ -162,7 +162,7 @@ pub fn find(input: &Input, attributions: &Attributions) -> Vec<Finding> {
                     continue;
                 }
             }
-            if attributions.reported_from[s].is_some_and(|from| m.tokens.start > from) {
+            if attributions.reported[s].as_ref().is_some_and(|r| r.start < m.tokens.start && m.tokens.start < r.end) {
                 continue;
             }
             covered_until = m.tokens.end;
@@ -236,6 +236,12 @@ mod tests {
         assert!(hedges("“We may agree soon,” said Dmitry Peskov.").is_empty());
         assert!(hedges("Peskov said talks might happen.").is_empty());
         assert_eq!(hedges("Talks might happen."), ["might"]);
+        // The reported speech runs on through a clause that continues it…
+        assert!(hedges("Peskov said talks might happen, but they might fail.").is_empty());
+        // …and stops where the writer comments on it or concedes something.
+        assert_eq!(hedges("Halmos claims to have invented the notation, and this is generally agreed."), ["generally"]);
+        assert_eq!(hedges("Peskov said talks might happen; the Kremlin might be bluffing."), ["might be"]);
+        assert_eq!(hedges("Peskov said talks might happen, although the Kremlin might be bluffing."), ["might be"]);
     }
 
     #[test]

@@ -41,8 +41,8 @@ pub fn token_states(input: &Input, attributions: &Attributions, findings: &[Find
         }
     }
     for (s, sentence) in input.seg.sentences.iter().enumerate() {
-        if let Some(from) = attributions.reported_from.get(s).copied().flatten() {
-            states[(from + 1).min(sentence.tokens.end)..sentence.tokens.end].iter_mut().for_each(|s| *s = TokenState::Excluded);
+        if let Some(r) = attributions.reported.get(s).cloned().flatten() {
+            states[(r.start + 1).min(r.end)..r.end.min(sentence.tokens.end)].iter_mut().for_each(|s| *s = TokenState::Excluded);
         }
     }
     for (i, state) in states.iter_mut().enumerate() {
