@@ -24,10 +24,11 @@ const GENERIC_AFTER_MODAL: &[&str] = &[
 ];
 
 /// The strength of a modal in context: a general possibility ("may be used", "may
-/// include") is weaker than a guess about what happened or will happen.
+/// include") is weaker than a guess about what happened or will happen. Only "may" is
+/// read so: "could lead to" and "might be delayed" are predictions in news.
 fn modal_strength(input: &Input, m: &Match, sentence: &Range<usize>) -> f32 {
     let i = m.tokens.start;
-    if !matches!(input.norm.token(i), "may" | "might" | "could") {
+    if !matches!(input.norm.token(i), "may") {
         return m.strength;
     }
     let word = |k: usize| input.word_in(sentence, k);
@@ -36,7 +37,9 @@ fn modal_strength(input: &Input, m: &Match, sentence: &Range<usize>) -> f32 {
         let w = word(i + 2);
         (w.ends_with("ed") || w.ends_with("en")) && w != "seen"
     };
-    if passive || GENERIC_AFTER_MODAL.contains(&next) {
+    // A named subject makes it a guess about one case, not a general possibility: "Russia may take".
+    let named_subject = i > sentence.start + 1 && crate::attribution::is_capitalized(input, i - 1);
+    if (passive || GENERIC_AFTER_MODAL.contains(&next)) && !named_subject {
         0.35
     } else {
         m.strength
@@ -197,6 +200,26 @@ mod tests {
         assert_eq!(hedges("The offer could signal several motives."), ["could signal"]);
         assert_eq!(hedges("It might rain."), ["might"]);
         assert_eq!(hedges("Any decision would likely hinge on the details."), ["would likely"]);
+    }
+
+    #[test]
+    fn a_general_possibility_is_weaker_than_a_guess() {
+        let strengths = |text: &str| -> Vec<(String, f32)> {
+            analyze_text(text, &Options { sensitivity: Sensitivity::Strict, ..Options::default() })
+                .findings
+                .into_iter()
+                .filter(|f| f.kind == Kind::Speculation)
+                .map(|f| (f.cue, f.strength))
+                .collect()
+        };
+        let weak = |text: &str| strengths(text).iter().all(|(_, s)| *s < 0.45);
+        // "may" of what can happen in general: shown only when strict.
+        assert!(weak("Symptoms may include fever and cough."));
+        assert!(weak("The drug may be used to treat malaria."));
+        // "could" and "might", or "may" with a named subject, guess about one case.
+        assert!(!weak("The ruling could lead to higher prices."));
+        assert!(!weak("The vote could be delayed until March."));
+        assert!(!weak("Officials said the Kremlin may take weeks to respond."));
     }
 
     #[test]
