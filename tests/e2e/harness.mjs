@@ -161,14 +161,20 @@ export async function openExtensionPage(browser, browserName, path, { background
     return page;
   }
   // Firefox's WebDriver BiDi sends no navigation events from extension pages (Mozilla bug 1755014),
-  // so goto() would not settle before the tab closes: start the navigation, watch the document.
+  // so goto() would not settle before the tab closes: start the navigation, then ask the document.
+  // Asking fails while the tab moves to the extension's process; waitForFunction gives up on that.
   page.goto(url).catch(() => {});
-  await page.waitForFunction(
-    (wanted) => location.href === wanted && document.readyState === 'complete',
-    { polling: 50, timeout: 10000 },
-    url,
-  );
-  return page;
+  const deadline = Date.now() + 10000;
+  let lastError = null;
+  while (Date.now() < deadline) {
+    try {
+      if (await page.evaluate((wanted) => location.href === wanted && document.readyState === 'complete', url)) return page;
+    } catch (e) {
+      lastError = e;
+    }
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  throw new Error(`${url} did not load within 10 s${lastError ? ` (last error: ${lastError.message})` : ''}`);
 }
 
 // Firefox: one extension page per browser, in a background tab, where inExtension runs code.
