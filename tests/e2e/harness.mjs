@@ -1,6 +1,6 @@
 // Helpers the browser tests share: the local server, Chromium and Firefox ESR with
-// the built extension loaded, pages with their console errors, the overlay's
-// final state, screenshots. Also `node tests/e2e/harness.mjs demo [--browser B]`,
+// the built extension loaded, pages with their console errors, the extension's own
+// pages and APIs, the overlay's final state, screenshots. Also `node tests/e2e/harness.mjs demo [--browser B]`,
 // which build.sh's demo command runs.
 import puppeteer from 'puppeteer-core';
 import { mkdirSync, existsSync, readFileSync } from 'node:fs';
