@@ -1,9 +1,9 @@
 // Helpers the browser tests share: the local server, Chromium and Firefox ESR with
-// the built extension loaded, pages with their console errors, the overlay's
-// final state, screenshots. Also `node tests/e2e/harness.mjs demo [--browser B]`,
+// the built extension loaded, pages with their console errors, the extension's own
+// pages and APIs, the overlay's final state, screenshots. Also `node tests/e2e/harness.mjs demo [--browser B]`,
 // which build.sh's demo command runs.
 import puppeteer from 'puppeteer-core';
-import { mkdirSync, existsSync } from 'node:fs';
+import { mkdirSync, existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, hasSeedArticle, ROOT } from './server.mjs';
@@ -16,6 +16,11 @@ export const BROWSERS = {
 };
 export const FINAL_STATES = ['ready', 'not-article', 'error', 'off'];
 export const SCREENSHOT_DIR = join(ROOT, 'target/e2e');
+
+// Firefox gives an installed extension's pages a UUID of its own drawing (moz-extension://UUID/);
+// launch() fixes it through a pref so that the tests know where the options page and the popup are.
+const FIREFOX_EXTENSION_UUID = 'a30a151d-2164-4c0e-9c4d-7a2a82e6a438';
+const GECKO_ID = JSON.parse(readFileSync(join(ROOT, 'extension/manifest.json'), 'utf8')).browser_specific_settings.gecko.id;
 
 // Why a browser test cannot run here, or null when it can.
 export function unavailable(name) {
@@ -44,8 +49,11 @@ export async function launch(name, { headless = true, withExtension = true } = {
     browser: 'firefox',
     executablePath: executable,
     headless,
+    // Without it WebDriver BiDi refuses to navigate a tab to a moz-extension:// page.
+    args: ['--remote-allow-system-access'],
     defaultViewport: headless ? { width: 1280, height: 900 } : null,
     extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
       // Keep the offline machine's console and network quiet.
       'app.update.enabled': false,
       'browser.shell.checkDefaultBrowser': false,
@@ -133,19 +141,58 @@ export async function overlayInfo(page) {
   });
 }
 
-// Why a test cannot run code inside the extension in this browser, or null when it can.
-export function extensionUnreachable(browserName) {
-  // WebDriver BiDi neither evaluates in a Firefox background page nor navigates to moz-extension:// pages,
-  // and synthetic key events do not reach the browser's command shortcuts.
-  return browserName === 'firefox' ? 'puppeteer cannot run code in a Firefox extension context' : null;
+// Chromium: the target of the extension's background service worker.
+const backgroundWorker = (browser) =>
+  browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'));
+
+// The extension's base URL: chrome-extension://ID/ or moz-extension://UUID/.
+export async function extensionBase(browser, browserName) {
+  if (browserName === 'firefox') return `moz-extension://${FIREFOX_EXTENSION_UUID}/`;
+  return (await backgroundWorker(browser)).url().replace(/background\.js$/, '');
 }
 
-// Runs fn(...args) in the extension's background service worker (Chromium) and returns the result.
-export async function inExtension(browser, fn, ...args) {
-  const target = await browser.waitForTarget(
-    (t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'),
-  );
-  return (await target.worker()).evaluate(fn, ...args);
+// Opens the extension's page at `path` (e.g. 'options/options.html') in a new tab, in the
+// background if asked (then the reader's tab stays the active one), and waits until it has loaded.
+export async function openExtensionPage(browser, browserName, path, { background = false } = {}) {
+  const url = (await extensionBase(browser, browserName)) + path;
+  const page = await browser.newPage({ background });
+  if (browserName === 'chromium') {
+    await page.goto(url);
+    return page;
+  }
+  // Firefox's WebDriver BiDi sends no navigation events from extension pages (Mozilla bug 1755014),
+  // so goto() would not settle before the tab closes: start the navigation, then ask the document.
+  // Asking fails while the tab moves to the extension's process; waitForFunction gives up on that.
+  page.goto(url).catch(() => {});
+  const deadline = Date.now() + 10000;
+  let lastError = null;
+  while (Date.now() < deadline) {
+    try {
+      if (await page.evaluate((wanted) => location.href === wanted && document.readyState === 'complete', url)) return page;
+    } catch (e) {
+      lastError = e;
+    }
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  throw new Error(`${url} did not load within 10 s${lastError ? ` (last error: ${lastError.message})` : ''}`);
+}
+
+// Firefox: one extension page per browser, in a background tab, where inExtension runs code.
+const extensionPages = new WeakMap();
+
+// Runs fn(...args) with the extension's APIs and returns the result: in Chromium in the background
+// service worker; in Firefox, whose background page WebDriver BiDi cannot reach, in the options page
+// open in a background tab (same APIs; the reader's tab stays the active one).
+export async function inExtension(browser, browserName, fn, ...args) {
+  if (browserName === 'firefox') {
+    let page = extensionPages.get(browser);
+    if (!page || page.isClosed()) {
+      page = await openExtensionPage(browser, browserName, 'options/options.html', { background: true });
+      extensionPages.set(browser, page);
+    }
+    return page.evaluate(fn, ...args);
+  }
+  return (await (await backgroundWorker(browser)).worker()).evaluate(fn, ...args);
 }
 
 export async function screenshot(page, browserName, name) {

@@ -10,7 +10,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { join } from 'node:path';
-import { startServer, hasSeedArticle, launch, open, waitForState, overlayInfo, screenshot, unavailable, ROOT } from './harness.mjs';
+import {
+  startServer, hasSeedArticle, launch, open, openExtensionPage, inExtension, waitForState, overlayInfo, screenshot, unavailable, ROOT,
+} from './harness.mjs';
 
 const server = await startServer();
 after(() => server.close());
@@ -58,18 +60,6 @@ async function readyWithPanel(page) {
 // Dismissals are written to storage as the reader clicks: a moment for that before the page goes away.
 const storageSettles = () => new Promise((resolve) => setTimeout(resolve, 300));
 
-// The extension's options page in a new tab, or null (and the test skipped) where puppeteer cannot open it.
-async function optionsPage(browser, browserName, t) {
-  const base = await extensionBase(browser, browserName);
-  if (!base) {
-    t.skip('puppeteer does not expose the moz-extension UUID of a Firefox profile');
-    return null;
-  }
-  const options = await browser.newPage();
-  await options.goto(base + 'options/options.html');
-  return { options, base };
-}
-
 // extension/shared/settings.js run as the popup runs it, over a fake chrome.storage.sync.
 function loadSettings() {
   const stored = {};
@@ -105,15 +95,6 @@ describe('settings', () => {
     assert.equal(Settings.forSite(Settings.withSite(back, 'a.example', false), 'a.example').enabled, false);
   });
 });
-
-// The extension's base URL (chrome-extension://ID/), or null in Firefox.
-async function extensionBase(browser, browserName) {
-  if (browserName === 'chromium') {
-    const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), { timeout: 10000 });
-    return target.url().replace(/background\.js$/, '');
-  }
-  return null; // Firefox gives each profile a random UUID that puppeteer does not expose
-}
 
 for (const browserName of ['chromium', 'firefox']) {
   const skip = unavailable(browserName);
@@ -253,18 +234,20 @@ for (const browserName of ['chromium', 'firefox']) {
       await page.close();
     });
 
-    test('the popup shows the page\'s counts and switches Caveat off and on for the site', async (t) => {
-      if (browserName !== 'chromium') {
-        t.skip('puppeteer cannot reach a Firefox background page to open the popup');
-        return;
-      }
+    test('the popup shows the page\'s counts and switches Caveat off and on for the site', async () => {
       const { page, errors } = await open(context.browser, server.url + ARTICLE_PATH);
       assert.equal((await waitForState(page)).state, 'ready');
       const info = await overlayInfo(page);
       await page.bringToFront();
-      const target = await context.browser.waitForTarget((w) => w.type() === 'service_worker' && w.url().endsWith('/background.js'));
-      await (await target.worker()).evaluate(() => chrome.action.openPopup());
-      const popup = await (await context.browser.waitForTarget((p) => p.url().endsWith('/popup/popup.html'), { timeout: 5000 })).asPage();
+      let popup;
+      if (browserName === 'chromium') {
+        await inExtension(context.browser, browserName, () => chrome.action.openPopup());
+        popup = await (await context.browser.waitForTarget((p) => p.url().endsWith('/popup/popup.html'), { timeout: 5000 })).asPage();
+      } else {
+        // Firefox shows the toolbar popup in a panel WebDriver BiDi cannot reach. The same page in a
+        // background tab asks about the active tab, the article, just as the panel does.
+        popup = await openExtensionPage(context.browser, browserName, 'popup/popup.html', { background: true });
+      }
       const message = () => popup.$eval('#message', (el) => el.textContent);
       await popup.waitForFunction(() => /highlighted on this page/.test(document.getElementById('message').textContent), { polling: 100, timeout: 5000 });
       const shown = await popup.$$eval('[data-caveat-testid=counts] .kind', (items) =>
@@ -283,10 +266,8 @@ for (const browserName of ['chromium', 'firefox']) {
       await Promise.all([popup.close(), page.close()]);
     });
 
-    test('the options page switches Caveat off in an open tab, and the page is as loaded', async (t) => {
-      const opened = await optionsPage(context.browser, browserName, t);
-      if (!opened) return;
-      const { options, base } = opened;
+    test('the options page switches Caveat off in an open tab, and the page is as loaded', async () => {
+      const options = await openExtensionPage(context.browser, browserName, 'options/options.html');
       const { page, errors } = await open(context.browser, server.url + ARTICLE_PATH);
       assert.equal((await waitForState(page)).state, 'ready');
       await options.waitForSelector('#kind-attribution');
@@ -303,8 +284,7 @@ for (const browserName of ['chromium', 'firefox']) {
       assert.deepEqual(info.highlights.filter((k) => k.startsWith('caveat-')), [], 'no highlights when off');
       assert.ok(info.bodyUnchanged, 'document.body.innerHTML is what the page loaded');
       // The popup opened as a tab has no content script to ask: it says so instead of failing.
-      const popup = await context.browser.newPage();
-      await popup.goto(base + 'popup/popup.html');
+      const popup = await openExtensionPage(context.browser, browserName, 'popup/popup.html');
       await popup.waitForFunction(() => !/Looking at this page/.test(document.getElementById('message').textContent), { polling: 100, timeout: 5000 });
       const message = await popup.$eval('#message', (el) => el.textContent);
       await screenshot(popup, browserName, 'ui-popup');
@@ -314,11 +294,8 @@ for (const browserName of ['chromium', 'firefox']) {
       await Promise.all([popup.close(), options.close(), page.close()]);
     });
 
-    test('the options page forgets the dismissed findings', async (t) => {
-      // Checked first: where the options page cannot be opened, nothing may be left dismissed.
-      const opened = await optionsPage(context.browser, browserName, t);
-      if (!opened) return;
-      const { options } = opened;
+    test('the options page forgets the dismissed findings', async () => {
+      const options = await openExtensionPage(context.browser, browserName, 'options/options.html');
       const { page, errors } = await open(context.browser, server.url + ARTICLE_PATH);
       const listed = await readyWithPanel(page);
       await inShadow(page, `qa('dismiss')[0].click();`);
