@@ -49,8 +49,9 @@ export async function launch(name, { headless = true, withExtension = true } = {
     browser: 'firefox',
     executablePath: executable,
     headless,
-    // Without it WebDriver BiDi refuses to navigate a tab to a moz-extension:// page.
-    args: ['--remote-allow-system-access'],
+    // Without it WebDriver BiDi refuses to navigate a tab to a moz-extension:// page. Only the
+    // headless tests need that; the reader's demo window does not get the extra access.
+    args: headless ? ['--remote-allow-system-access'] : [],
     defaultViewport: headless ? { width: 1280, height: 900 } : null,
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
