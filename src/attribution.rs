@@ -26,7 +26,8 @@ pub struct Attributions {
 
 /// Words skipped between a verb of saying and its subject: "Peskov has also said".
 fn is_auxiliary(word: &str) -> bool {
-    matches!(
+    // "didn't", "won't": negated auxiliaries.
+    word.ends_with("n't") || word.ends_with("n’t") || matches!(
         word,
         "has" | "have" | "had" | "was" | "were" | "is" | "are" | "also" | "later" | "previously" | "then" |
             "further" | "again" | "recently" | "publicly" | "repeatedly" | "reportedly" | "not" | "did" |
@@ -307,6 +308,16 @@ fn is_opinion_verb(verb: &str) -> bool {
     )
 }
 
+/// Verbs that hand the sentence over to a speaker before a colon: "Limbaugh continued:".
+fn is_handover_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "said" | "says" | "wrote" | "writes" | "added" | "adds" | "continued" | "continues" | "explained" | "explains"
+            | "noted" | "notes" | "tweeted" | "tweets" | "replied" | "responded" | "answered" | "told" | "recalled"
+            | "insisted" | "argued" | "stated" | "declared" | "concluded" | "warned" | "posted"
+    )
+}
+
 /// Verbs whose agentless passive pins a claim or a judgement on nobody: "is said to",
 /// "was criticized", "is widely believed". Only single-word cues of saying reach this check.
 fn hides_source(verb: &str) -> bool {
@@ -408,10 +419,18 @@ pub fn find(input: &Input) -> Attributions {
             // Not a label: "BREAKING:", "Easing International Pressure:".
             let first = input.seg.token_text(input.text, range.start);
             let label = first.ends_with("ing") || (first.len() > 3 && !first.chars().any(char::is_lowercase));
-            // A speaker's name ends the run ("Kremlin spokesman Dmitry Peskov:"), not a
-            // lower-case word ("Editor's note:", "Enough is enough:").
-            let ends_in_name = is_capitalized(input, colon - 1);
-            let name = (all_words && !label && ends_in_name && is_capitalized(input, range.start)).then_some(range.start..colon);
+            // A speaker's name ends the run ("Kremlin spokesman Dmitry Peskov:"), or a name and
+            // the verb that hands over to it ("Limbaugh continued:"); not another lower-case
+            // word ("Editor's note:", "Enough is enough:").
+            // A verb of saying there ("Trump tweeted:") is found with the other verbs.
+            let speech_verb = |i: usize| matches.iter().any(|m| m.kind == LexKind::SpeechVerb && m.tokens.contains(&i));
+            let hands_over = colon > range.start + 1
+                && is_handover_verb(input.norm.token(colon - 1))
+                && !is_capitalized(input, colon - 1)
+                && !speech_verb(colon - 1);
+            let name_end = if hands_over { colon - 1 } else { colon };
+            let ends_in_name = is_capitalized(input, name_end - 1);
+            let name = (all_words && !label && ends_in_name && is_capitalized(input, range.start)).then_some(range.start..name_end);
             if let (Some(name), true) = (name, colon + 1 < range.end && !sentence.heading) {
                 let who = input.seg.slice(input.text, name).to_string();
                 taken[colon] = true;
@@ -729,6 +748,14 @@ mod tests {
         assert_eq!(kinds, vec![(Kind::Speculation, "suggested"), (Kind::Speculation, "could be a")]);
         // A person before "of" leaves the name as the source.
         assert_eq!(attributions("The head of the Pentagon's press office said the strikes resumed."), one(Kind::Attribution, "said", Some("Pentagon")));
+    }
+
+    #[test]
+    fn a_name_and_a_verb_before_a_colon_hand_over_to_the_speaker() {
+        assert_eq!(attributions("Limbaugh continued: “They are demanding this.”"), one(Kind::Attribution, ":", Some("Limbaugh")));
+        // A verb of saying there is the cue itself, once.
+        assert_eq!(attributions("Trump tweeted: “The polls are rigged.”"), one(Kind::Attribution, "tweeted", Some("Trump")));
+        assert!(attributions("Editor’s note: This story was updated.").is_empty());
     }
 
     #[test]

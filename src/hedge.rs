@@ -71,6 +71,50 @@ const PERMISSION_SUBJECTS: &[&str] = &[
 ];
 
 /// Why a modal match is not a hedge here, if it is not.
+/// Why a lexicon match is no hedge where it stands: "May" the month, "could not", permission,
+/// "the many", "that kind of", "appeared in court", "supposed to come from".
+pub fn rejected_in_context(input: &Input, m: &Match, sentence: &Range<usize>) -> bool {
+    match m.kind {
+        LexKind::Modal => modal_is_not_hedge(input, m, sentence),
+        LexKind::VagueQuantity => quantity_is_not_vague(input, m, sentence),
+        LexKind::HedgeWord | LexKind::Inference => word_is_not_hedge(input, m, sentence),
+        _ => false,
+    }
+}
+
+/// Hedging words with a plain sense too: "that kind of return" is a sort, not an
+/// approximation; "appeared in court" is being there, not seeming; "supposed to come
+/// from" is what is expected, not what is rumoured ("supposed to have fled" still is).
+fn word_is_not_hedge(input: &Input, m: &Match, sentence: &Range<usize>) -> bool {
+    let i = m.tokens.start;
+    let prev = input.word_in(sentence, i.wrapping_sub(1));
+    let next = input.word_in(sentence, m.tokens.end);
+    let after_next = input.word_in(sentence, m.tokens.end + 1);
+    match input.norm.token(i) {
+        "kind" | "sort" => SORT_DETERMINERS.contains(&prev),
+        "supposed" => next == "to" && !matches!(after_next, "have" | "be"),
+        "appear" | "appears" | "appeared" | "appearing" if m.tokens.len() == 1 => {
+            let as_if = next == "as" && matches!(after_next, "if" | "though");
+            !as_if && (PLACE_OR_TIME_AFTER_APPEAR.contains(&next) || input.seg.tokens.get(m.tokens.end).map_or(true, |t| t.kind == TokenKind::Punct))
+        }
+        _ => false,
+    }
+}
+
+/// Words before "kind of" / "sort of" that make it a noun: "that kind of", "a different sort of".
+const SORT_DETERMINERS: &[&str] = &[
+    "the", "that", "this", "these", "those", "what", "which", "any", "every", "each", "some", "no", "one", "same",
+    "different", "other", "another", "right", "wrong", "new", "particular", "special", "whatever", "his", "her",
+    "their", "its", "our", "my", "your", "only", "first", "last", "certain",
+];
+
+/// Words after "appear" that make it being somewhere: "appeared in court", "appearing after Clinton".
+const PLACE_OR_TIME_AFTER_APPEAR: &[&str] = &[
+    "in", "on", "at", "after", "before", "with", "as", "alongside", "during", "for", "from", "onstage", "together",
+    "next", "again", "here", "there", "live", "briefly", "regularly", "twice", "once", "nightly", "weekly", "beside",
+    "opposite", "behind", "inside", "outside", "near", "throughout", "today", "tonight", "tomorrow", "yesterday", "and",
+];
+
 fn modal_is_not_hedge(input: &Input, m: &Match, sentence: &Range<usize>) -> bool {
     let i = m.tokens.start;
     let word = input.norm.token(i);
@@ -151,10 +195,7 @@ pub fn find(input: &Input, attributions: &Attributions) -> Vec<Finding> {
             if m.tokens.clone().any(|t| taken[t]) {
                 continue;
             }
-            if m.kind == LexKind::Modal && modal_is_not_hedge(input, m, &range) {
-                continue;
-            }
-            if m.kind == LexKind::VagueQuantity && quantity_is_not_vague(input, m, &range) {
+            if rejected_in_context(input, m, &range) {
                 continue;
             }
             let strength = if m.kind == LexKind::Modal { modal_strength(input, m, &range) } else { m.strength };
@@ -230,6 +271,18 @@ mod tests {
         assert_eq!(hedges("He appears to agree."), ["appears to"]);
         assert_eq!(hedges("This raises questions about intent."), ["raises questions"]);
         assert_eq!(hedges("It is believed that he fled."), ["It is believed"]);
+    }
+
+    #[test]
+    fn hedging_words_in_their_plain_sense_are_not_hedges() {
+        assert!(hedges("Where might it earn that kind of return?").iter().all(|h| h != "kind of"));
+        assert_eq!(hedges("It was kind of strange."), ["kind of"]);
+        assert!(hedges("He appeared in court on Monday.").is_empty());
+        assert!(hedges("Trump, appearing after Clinton at the forum, cited problems.").is_empty());
+        assert_eq!(hedges("He appeared nervous."), ["appeared"]);
+        assert_eq!(hedges("He appeared as if he had not slept."), ["appeared"]);
+        assert!(hedges("Where is that money supposed to come from?").is_empty());
+        assert_eq!(hedges("He is supposed to have fled."), ["supposed to have"]);
     }
 
     #[test]

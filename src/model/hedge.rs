@@ -23,8 +23,8 @@ pub enum TokenState {
     /// Inside a rule finding of kind vague attribution.
     Vague,
     /// Never a cue of the writer's: a named speaker's quotation or reported speech, an
-    /// attribution cue, or a modal or quantity the hedge rules rejected ("May" the month,
-    /// "could not", permission, "the many").
+    /// attribution cue, or a lexicon word the hedge rules rejected in its context ("May" the
+    /// month, "could not", permission, "the many", "appeared in court").
     Excluded,
 }
 
@@ -41,6 +41,11 @@ pub fn token_states(input: &Input, attributions: &Attributions, findings: &[Find
         }
     }
     for (s, sentence) in input.seg.sentences.iter().enumerate() {
+        for m in input.sentence_matches(s) {
+            if crate::hedge::rejected_in_context(input, m, &sentence.tokens) {
+                states[m.tokens.clone()].iter_mut().for_each(|s| *s = TokenState::Excluded);
+            }
+        }
         if let Some(r) = attributions.reported.get(s).cloned().flatten() {
             states[(r.start + 1).min(r.end)..r.end.min(sentence.tokens.end)].iter_mut().for_each(|s| *s = TokenState::Excluded);
         }
