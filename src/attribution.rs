@@ -181,7 +181,14 @@ fn subject_before(input: &Input, vague: &[bool], floor: usize, cue_start: usize)
     }
     if vague[k - 1] {
         let start = (floor.max(k.saturating_sub(REACH))..k).rev().take_while(|&j| vague[j]).last().unwrap_or(k - 1);
-        return Some(Source::Vague(start..k));
+        // "Sanders' email to his supporters notes": the group is inside a prepositional phrase,
+        // not the one who speaks.
+        let mut before = start;
+        while before > floor && is_determiner(input.norm.token(before - 1)) {
+            before -= 1;
+        }
+        let in_phrase = before > floor && matches!(input.norm.token(before - 1), "to" | "for" | "with" | "among" | "from" | "of" | "about" | "against");
+        return (!in_phrase).then_some(Source::Vague(start..k));
     }
     if is_pronoun(w) {
         return Some(Source::Pronoun);
@@ -756,6 +763,12 @@ mod tests {
         // A verb of saying there is the cue itself, once.
         assert_eq!(attributions("Trump tweeted: “The polls are rigged.”"), one(Kind::Attribution, "tweeted", Some("Trump")));
         assert!(attributions("Editor’s note: This story was updated.").is_empty());
+    }
+
+    #[test]
+    fn a_group_inside_a_prepositional_phrase_is_not_the_speaker() {
+        let got = attributions("Sanders’ fundraising email to his supporters notes that Jane Kim backs him.");
+        assert!(got.iter().all(|(kind, ..)| *kind == Kind::Attribution), "{got:?}");
     }
 
     #[test]
