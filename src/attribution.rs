@@ -626,7 +626,11 @@ fn learned_cues(input: &Input, vague: &[bool], out: &mut Attributions, taken: &m
             .filter_map(|i| model.score(input, s, i).filter(|&x| x > 0.0).map(|x| (i, x)))
             .filter(|&(i, _)| {
                 let w = input.norm.token(i);
-                (w == ":" || is_content_word(w)) && !is_hedge_word(input, i)
+                // "injured in the blast": the object of a preposition is a thing, not a cue ("Trump blasts").
+                let object_of_preposition = i > sentence.tokens.start + 1
+                    && matches!(input.norm.token(i - 1), "the" | "a" | "an")
+                    && matches!(input.norm.token(i - 2), "in" | "on" | "at" | "after" | "before" | "during" | "from" | "with" | "by" | "since" | "into");
+                (w == ":" || is_content_word(w)) && !is_hedge_word(input, i) && !object_of_preposition
             })
             .max_by(|a, b| a.1.total_cmp(&b.1));
         let Some((i, score)) = best else { continue };

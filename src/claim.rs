@@ -35,6 +35,16 @@ fn is_regular_past(word: &str) -> bool {
     word.len() > 4 && word.ends_with("ed") && !matches!(word, "indeed" | "proceed" | "exceed" | "succeed" | "embed" | "speed" | "breed")
 }
 
+/// Words after which an "-ed" form describes a state, not an event: "are more worried",
+/// "a studied bravado", "is expected".
+fn describes_a_state(prev: &str) -> bool {
+    matches!(
+        prev,
+        "is" | "are" | "am" | "be" | "being" | "seem" | "seems" | "remain" | "remains" | "more" | "most" | "very" | "so" | "too"
+            | "less" | "increasingly" | "a" | "an" | "the"
+    )
+}
+
 pub fn find(input: &Input, attributions: &Attributions, so_far: &[Finding]) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut marked = vec![false; input.seg.sentences.len()];
@@ -90,7 +100,7 @@ pub fn find(input: &Input, attributions: &Attributions, so_far: &[Finding]) -> V
             if tok.kind == TokenKind::Number {
                 let w = input.norm.token(i);
                 add(if w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) { Signal::Date } else { Signal::Number });
-            } else if i > range.start && tok.kind == TokenKind::Word && is_regular_past(input.norm.token(i)) {
+            } else if i > range.start && tok.kind == TokenKind::Word && is_regular_past(input.norm.token(i)) && !describes_a_state(input.norm.token(i - 1)) {
                 add(Signal::PastEvent);
             }
         }
@@ -135,6 +145,14 @@ mod tests {
         assert_eq!(claims("Previous negotiations may have stalled in 2022 as Russia pressed on."), 0);
         assert_eq!(claims("I think previous negotiations stalled in 2022 as Russia pressed on."), 0);
         assert_eq!(claims("Kyiv should reject negotiations that started in 2022 under pressure."), 0);
+        assert_eq!(claims("Sanders almost certainly will not run for president again in four years."), 0);
+    }
+
+    #[test]
+    fn a_state_is_not_an_event() {
+        assert_eq!(claims("But other members of her team are more worried about it."), 0);
+        assert_eq!(claims("The campaign's public attitude is a studied, shrugging bravado."), 0);
+        assert_eq!(claims("Other members of her team worried about the debate."), 1);
     }
 
     #[test]
