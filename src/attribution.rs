@@ -34,7 +34,7 @@ fn is_auxiliary(word: &str) -> bool {
             "does" | "do" | "would" | "will" | "could" | "may" | "might" | "once" | "first" | "already" |
             "often" | "never" | "always" | "even" | "still" | "just" | "privately" | "openly" |
             "explicitly" | "clearly" | "flatly" | "quickly" | "himself" | "herself" | "themselves" | "been" |
-            "being"
+            "being" | "long"
     )
 }
 
@@ -249,6 +249,25 @@ fn reported_clause_end(input: &Input, cue_end: usize, sentence_end: usize) -> us
         .unwrap_or(sentence_end)
 }
 
+/// "Governor Lopez declared an emergency and said …": a second verb joined by "and" has
+/// the subject the sentence already named.
+fn continues_named_subject(input: &Input, s: usize, floor: usize, cue_start: usize, last_named: &Option<(usize, String)>) -> bool {
+    let mut k = cue_start;
+    while k > floor && is_auxiliary(input.norm.token(k - 1)) {
+        k -= 1;
+    }
+    k > floor && input.norm.token(k - 1) == "and" && last_named.as_ref().is_some_and(|(at, _)| *at == s)
+}
+
+/// Things that carry words for whoever issued them: "a statement saying".
+fn is_document_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "statement" | "letter" | "report" | "release" | "post" | "tweet" | "memo" | "email" | "note" | "message" | "notice"
+            | "filing" | "ruling" | "order" | "complaint" | "lawsuit" | "announcement"
+    )
+}
+
 /// Where the subject's head begins when the name ending the search sits in an "of" phrase
 /// that modifies a thing: in "The high density of Samsung's PRAM device suggested", the
 /// density suggests, Samsung does not speak. A person before "of" ("the head of the
@@ -311,7 +330,8 @@ fn is_opinion_verb(verb: &str) -> bool {
     matches!(
         verb,
         "say" | "argue" | "believe" | "claim" | "contend" | "suggest" | "think" | "feel" | "consider" | "note"
-            | "maintain" | "insist" | "assert" | "speculate" | "agree" | "warn" | "predict" | "fear" | "hope"
+            | "maintain" | "insist" | "assert" | "speculate" | "agree" | "warn" | "predict" | "fear" | "hope" | "expect"
+            | "estimate" | "suspect"
     )
 }
 
@@ -503,6 +523,8 @@ pub fn find(input: &Input) -> Attributions {
             }
             let before = if by_agent {
                 source_after(input, &vague, m.tokens.end + 1, range.end, true)
+            } else if continues_named_subject(input, s, range.start, m.tokens.start, &last_named) {
+                Some(Source::Pronoun)
             } else {
                 subject_before(input, &vague, range.start, m.tokens.start)
             };
@@ -548,7 +570,9 @@ pub fn find(input: &Input) -> Attributions {
             // unless it trails a clause: "…, saying that".
             let gerund = single && first_word.ends_with("ing") && first_word != "according";
             let after_comma = m.tokens.start > range.start && input.norm.token(m.tokens.start - 1) == ",";
-            if gerund && !after_comma && !matches!(source, Source::Named(_) | Source::Pronoun) {
+            // "issued a statement saying": the document speaks for whoever issued it.
+            let after_document = m.tokens.start > range.start && is_document_noun(input.norm.token(m.tokens.start - 1));
+            if gerund && !after_comma && !after_document && !matches!(source, Source::Named(_) | Source::Pronoun) {
                 continue;
             }
             // "The timing suggests": an inference of the writer's, not a source speaking.
@@ -773,6 +797,28 @@ mod tests {
     fn a_group_inside_a_prepositional_phrase_is_not_the_speaker() {
         let got = attributions("Sanders’ fundraising email to his supporters notes that Jane Kim backs him.");
         assert!(got.iter().all(|(kind, ..)| *kind == Kind::Attribution), "{got:?}");
+    }
+
+    #[test]
+    fn a_second_verb_joined_by_and_keeps_the_named_subject() {
+        let got = attributions("Governor Maria Lopez declared an emergency and said the state needs federal aid.");
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got.iter().all(|(_, _, source)| source.as_deref() == Some("Governor Maria Lopez")), "{got:?}");
+    }
+
+    #[test]
+    fn a_document_speaks_for_whoever_issued_it() {
+        assert_eq!(
+            attributions("The city issued a statement saying that schools would stay closed through Friday."),
+            one(Kind::Attribution, "saying", Some("a statement"))
+        );
+    }
+
+    #[test]
+    fn a_group_before_an_adverb_is_still_vague() {
+        let got = attributions("Critics have long argued that the levees were poorly maintained.");
+        assert_eq!(got[0], (Kind::VagueAttribution, "Critics".to_string(), None), "{got:?}");
+        assert!(got.iter().all(|(_, _, source)| source.is_none()), "{got:?}");
     }
 
     #[test]

@@ -238,7 +238,7 @@ mod tests {
     #[test]
     fn modal_hedges_fire() {
         assert_eq!(hedges("Moscow may be seeking to soften its status."), ["may be"]);
-        assert_eq!(hedges("The offer could signal several motives."), ["could signal"]);
+        assert_eq!(hedges("The offer could signal a shift in strategy."), ["could signal"]);
         assert_eq!(hedges("It might rain."), ["might"]);
         assert_eq!(hedges("Any decision would likely hinge on the details."), ["would likely"]);
     }
