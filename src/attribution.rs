@@ -605,7 +605,11 @@ pub fn find(input: &Input) -> Attributions {
                 last_named = Some((s, n.clone()));
             }
             let named = matches!(source, Source::Named(_)) || (matches!(source, Source::Pronoun) && name.is_some());
-            if named {
+            // "China may point to the offer …": a guess at what someone will say reports
+            // nothing, so what follows is still the writer's.
+            let guessed = (range.start.max(m.tokens.start.saturating_sub(3))..m.tokens.start)
+                .any(|j| matches!(input.norm.token(j), "may" | "might" | "could" | "would" | "will"));
+            if named && !guessed {
                 let end = reported_clause_end(input, m.tokens.end, range.end);
                 out.reported[s] = Some(match out.reported[s].take() {
                     Some(r) => r.start.min(m.tokens.start)..r.end.max(end),

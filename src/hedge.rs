@@ -318,6 +318,8 @@ mod tests {
         assert_eq!(hedges("Halmos claims to have invented the notation, and this is generally agreed."), ["generally"]);
         assert_eq!(hedges("Peskov said talks might happen; the Kremlin might be bluffing."), ["might be"]);
         assert_eq!(hedges("Peskov said talks might happen, although the Kremlin might be bluffing."), ["might be"]);
+        // A guess at what someone will say reports nothing: the writer's hedges stay.
+        assert_eq!(hedges("Peskov will say that talks might happen."), ["might"]);
     }
 
     #[test]
