@@ -77,7 +77,10 @@ pub fn find(input: &Input, attributions: &Attributions, so_far: &[Finding]) -> V
             continue;
         }
         let first_person = range.clone().any(|i| matches!(input.norm.token(i), "i" | "we" | "my" | "our" | "me" | "us"));
-        if first_person {
+        // "did not respond to a request for comment", "declined to comment": the newsroom's
+        // own reporting, not a claim that needs a source.
+        let asked_for_comment = range.clone().skip(1).any(|i| input.norm.token(i) == "comment" && matches!(input.norm.token(i - 1), "for" | "to"));
+        if first_person || asked_for_comment {
             continue;
         }
         let mut signals = Vec::new();
@@ -146,6 +149,8 @@ mod tests {
         assert_eq!(claims("I think previous negotiations stalled in 2022 as Russia pressed on."), 0);
         assert_eq!(claims("Kyiv should reject negotiations that started in 2022 under pressure."), 0);
         assert_eq!(claims("Sanders almost certainly will not run for president again in four years."), 0);
+        assert_eq!(claims("The White House did not respond to a request for comment on Thursday."), 0);
+        assert_eq!(claims("A spokesman for the company declined to comment on the 2019 deal."), 0);
     }
 
     #[test]
