@@ -4,7 +4,7 @@
 use crate::article::Article;
 use crate::finding::Finding;
 use crate::lexicon::{parse_list, LexKind, Lexicon, Match, Normalized, MAX_ENTRY_TOKENS};
-use crate::segment::{segment, Segmented};
+use crate::segment::{segment, Segmented, TokenKind};
 use crate::span::Span;
 use crate::model::hedge::HedgeModel;
 use crate::{attribution, claim, hedge, summary, uncertainty};
@@ -63,11 +63,40 @@ pub struct Input<'a> {
     match_from: Vec<u32>,
     /// Per `CHARS_PER_BUCKET` chars, the first sentence ending after the bucket's first char.
     sentence_of_bucket: Vec<u32>,
+    /// Per token (empty when no heading has capitals): a capitalised word of a heading that
+    /// the text also writes in lower case — title case ("Study Finds" beside "the study"), not a name.
+    title_case: Vec<bool>,
 }
 
 /// Findings are located by char: a bucket index turns a binary search over a long
 /// text's sentences into a step or two forward from the bucket's first sentence.
 const CHARS_PER_BUCKET: usize = 64;
+
+/// See `Input::title_case`. Only heading words are looked up, so a text without headings
+/// costs one pass over its sentences.
+fn title_case_words(seg: &Segmented, norm: &Normalized) -> Vec<bool> {
+    let capitals_in_headings: Vec<usize> = seg
+        .sentences
+        .iter()
+        .filter(|s| s.heading)
+        .flat_map(|s| s.tokens.clone())
+        .filter(|&i| seg.tokens[i].kind == TokenKind::Word && seg.tokens[i].upper)
+        .collect();
+    if capitals_in_headings.is_empty() {
+        return Vec::new();
+    }
+    let wanted: std::collections::HashSet<&str> = capitals_in_headings.iter().map(|&i| norm.token(i)).collect();
+    let lower: std::collections::HashSet<&str> = (0..seg.tokens.len())
+        .filter(|&i| seg.tokens[i].kind == TokenKind::Word && !seg.tokens[i].upper)
+        .map(|i| norm.token(i))
+        .filter(|w| wanted.contains(w))
+        .collect();
+    let mut title_case = vec![false; seg.tokens.len()];
+    for i in capitals_in_headings {
+        title_case[i] = lower.contains(norm.token(i));
+    }
+    title_case
+}
 
 impl<'a> Input<'a> {
     pub fn new(text: &'a str, options: &Options, links: Vec<Span>) -> Input<'a> {
@@ -100,7 +129,13 @@ impl<'a> Input<'a> {
             k += seg.sentences[k..].iter().take_while(|s| s.span.end <= bucket * CHARS_PER_BUCKET).count();
             sentence_of_bucket.push(k as u32);
         }
-        Input { text, seg, norm, matches, links, sentence_of, match_from, sentence_of_bucket }
+        let title_case = title_case_words(&seg, &norm);
+        Input { text, seg, norm, matches, links, sentence_of, match_from, sentence_of_bucket, title_case }
+    }
+
+    /// Whether token `i` is capitalised only because its heading is in title case.
+    pub fn is_title_case(&self, i: usize) -> bool {
+        self.title_case.get(i).copied().unwrap_or(false)
     }
 
     /// Lowercased token `k` if it lies in `range`, else "".

@@ -94,3 +94,21 @@ fn jsonl_takes_the_options_of_the_extension() {
     assert!(!ok);
     assert!(stderr.contains("loud"), "{stderr}");
 }
+
+#[test]
+fn analyze_reads_plain_text_with_its_headings_and_paragraphs() {
+    // Title case in the heading: "Study" is the study the text speaks of, not a person.
+    let text = "Coffee Linked to Longer Life, Study Finds\n\nPeople who drink coffee may live longer, according to a study published on Monday.\n\nThe researchers followed 450,000 adults in Britain for 12 years.\n";
+    let (ok, stdout, stderr) = caveat(&["analyze", "--json", "-"], text);
+    assert!(ok, "{stderr}");
+    let value: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    assert_eq!(value["text"].as_str(), Some(text), "plain text is analysed as it is, line breaks and all");
+    assert_eq!(value["summary"]["sentences"].as_u64(), Some(3));
+    let sources = value["summary"]["sources"].as_array().unwrap();
+    assert!(sources.is_empty(), "{sources:?}");
+    // The same words in a page are extracted first.
+    let (ok, stdout, _) = caveat(&["analyze", "--json", "-"], ARTICLE);
+    assert!(ok);
+    let value: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    assert_eq!(value["article"]["title"].as_str(), Some("Pier to be rebuilt"));
+}

@@ -1,7 +1,8 @@
-//! `caveat analyze PAGE.html|-`: the whole pipeline on a page. Human-readable by
-//! default (coloured highlights when stdout is a terminal), JSON with `--json`.
+//! `caveat analyze PAGE.html|TEXT.txt|-`: the whole pipeline on a page or a plain text.
+//! Human-readable by default (coloured highlights when stdout is a terminal), JSON with
+//! `--json`.
 
-use caveat::analyze::{analyze_article, Analysis, Options};
+use caveat::analyze::{analyze_article, analyze_text, Analysis, Options};
 use caveat::{extract, html, Article, Kind};
 use serde_json::json;
 use std::io::{IsTerminal, Read, Write};
@@ -18,11 +19,23 @@ fn read_page(page: &Path) -> Result<String, String> {
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
+/// Plain text keeps its line breaks (headings, paragraphs), which an HTML parser would
+/// fold into one paragraph: a `.txt` file, or input with no tag in it, is read as text.
+fn is_plain_text(page: &Path, source: &str) -> bool {
+    let txt = page.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("text"));
+    txt || !source.contains('<')
+}
+
 pub fn run(page: &Path, json: bool, options: &Options) -> Result<(), String> {
     let source = read_page(page)?;
-    let article = extract::extract(&html::parse(&source));
-    let analysis = analyze_article(&article, options);
-    let text = article.text();
+    let (article, analysis, text) = if is_plain_text(page, &source) {
+        (Article::default(), analyze_text(&source, options), source)
+    } else {
+        let article = extract::extract(&html::parse(&source));
+        let analysis = analyze_article(&article, options);
+        let text = article.text();
+        (article, analysis, text)
+    };
     let mut out = std::io::stdout().lock();
     let written = if json {
         let value = json!({

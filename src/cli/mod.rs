@@ -33,7 +33,9 @@ enum Command {
         json: bool,
     },
     /// Extract the article from PAGE (a file, or - for stdin), analyse it, and show the findings.
+    /// A .txt file, or input with no HTML tag in it, is analysed as plain text.
     Analyze {
+        /// An HTML page or a plain-text file, or - for stdin.
         page: PathBuf,
         /// Print the findings and summary as JSON.
         #[arg(long)]
