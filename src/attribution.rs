@@ -99,7 +99,7 @@ fn is_poll(word: &str) -> bool {
 
 pub fn is_capitalized(input: &Input, i: usize) -> bool {
     let t = &input.seg.tokens[i];
-    t.kind == TokenKind::Word && t.upper && !is_not_name(input.norm.token(i))
+    t.kind == TokenKind::Word && t.upper && !is_not_name(input.norm.token(i)) && !input.is_title_case(i)
 }
 
 /// Names, subjects and auxiliary runs are searched at most this far, so a pathological
@@ -617,6 +617,7 @@ pub fn find(input: &Input) -> Attributions {
                 });
             }
             let explanation = match &name {
+                Some(who) if guessed => format!("'{cue}' — what {who} may say or do: the writer's guess, not a report of it."),
                 Some(who) => format!("'{cue}' — attributed to {who}: the claim is theirs, not the writer's."),
                 None => format!("'{cue}' — attributed to a source the sentence does not name."),
             };
@@ -626,7 +627,8 @@ pub fn find(input: &Input) -> Attributions {
                 span: input.seg.char_span(m.tokens.clone()),
                 cue: cue.to_string(),
                 explanation,
-                strength: if named { 0.9 } else { 0.6 },
+                // A guessed statement quotes nobody: not among the summary's named sources.
+                strength: if named && !guessed { 0.9 } else { 0.6 },
                 source: name,
             });
             out.sourced[s] = true;
