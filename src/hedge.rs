@@ -1,10 +1,12 @@
 //! Speculation: hedges in the writer's own voice. Lexicon matches are filtered by
 //! context: "May" the month or a name, "could not" of past ability, "may" of
-//! permission, and hedges inside speech reported from a named source are dropped.
+//! permission. Hedges inside a named speaker's quotation or speech reported from a named
+//! source are theirs: marked as part of the attribution, not as the writer's speculation.
 
 use crate::analyze::Input;
 use crate::attribution::Attributions;
 use crate::finding::{Finding, Kind};
+use crate::span::Span;
 use crate::lexicon::{LexKind, Match};
 use crate::segment::TokenKind;
 use std::ops::Range;
@@ -209,22 +211,33 @@ pub fn find(input: &Input, attributions: &Attributions) -> Vec<Finding> {
                 continue;
             }
             let strength = if m.kind == LexKind::Modal { modal_strength(input, m, &range) } else { m.strength };
+            let cue = input.seg.slice(input.text, m.tokens.clone()).to_string();
+            let span = input.seg.char_span(m.tokens.clone());
             // Inside a quotation with a known speaker, or in speech reported from a named source:
-            // the speaker hedges, not the writer.
-            if let Some(q) = input.seg.quote_of(m.tokens.start) {
-                if attributions.quote_speakers[q].is_some() {
-                    continue;
-                }
-            }
-            if attributions.reported[s].as_ref().is_some_and(|r| r.start < m.tokens.start && m.tokens.start < r.end) {
+            // the speaker hedges, not the writer. When the sentence itself reports the speech,
+            // the hedge is still marked, as part of what it attributes.
+            let quote_speaker = input.seg.quote_of(m.tokens.start).and_then(|q| attributions.quote_speakers[q].clone());
+            let reported = attributions.reported[s].as_ref().is_some_and(|r| r.start < m.tokens.start && m.tokens.start < r.end);
+            if quote_speaker.is_some() || reported {
+                let Some(reporter) = reporting_source(attributions, sentence.span, span.start) else { continue };
+                let who = quote_speaker.unwrap_or(reporter);
+                covered_until = m.tokens.end;
+                out.push(Finding {
+                    kind: Kind::Attribution,
+                    explanation: format!("'{cue}' — {who} hedges here, not the writer: part of what is attributed to them."),
+                    span,
+                    cue,
+                    // Below a named source's strength: the summary counts who is quoted, not each hedge.
+                    strength: strength.min(0.8),
+                    source: Some(who),
+                });
                 continue;
             }
             covered_until = m.tokens.end;
-            let cue = input.seg.slice(input.text, m.tokens.clone()).to_string();
             let hedged = hedged_words(input, m.tokens.end, &range);
             out.push(Finding {
                 kind: Kind::Speculation,
-                span: input.seg.char_span(m.tokens.clone()),
+                span,
                 explanation: explanation(m.kind, &cue, &hedged),
                 cue,
                 strength,
@@ -233,6 +246,15 @@ pub fn find(input: &Input, attributions: &Attributions) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// The source the sentence `sentence` names as reporting the speech at char `at`: the
+/// attribution before it, else the one after ("“…may…,” said Peskov").
+fn reporting_source(attributions: &Attributions, sentence: Span, at: usize) -> Option<String> {
+    let in_sentence = |f: &&Finding| f.kind == Kind::Attribution && f.source.is_some() && sentence.start <= f.span.start && f.span.end <= sentence.end;
+    let mut candidates = attributions.findings.iter().filter(in_sentence);
+    let before = candidates.clone().filter(|f| f.span.start < at).last();
+    before.or_else(|| candidates.next()).and_then(|f| f.source.clone())
 }
 
 #[cfg(test)]
@@ -321,6 +343,12 @@ mod tests {
 
     #[test]
     fn hedges_of_a_quoted_named_speaker_are_theirs() {
+        // Marked, as the speaker's: part of the attribution, not the writer's speculation.
+        let findings = analyze_text("“We may agree soon,” said Dmitry Peskov.", &Options::default()).findings;
+        let theirs = findings.iter().find(|f| f.cue == "may").expect("the quote's hedge is marked");
+        assert_eq!((theirs.kind, theirs.source.as_deref()), (Kind::Attribution, Some("Dmitry Peskov")));
+        let reported = analyze_text("Peskov said talks might happen.", &Options::default()).findings;
+        assert!(reported.iter().any(|f| f.cue == "might" && f.kind == Kind::Attribution && f.source.as_deref() == Some("Peskov")));
         assert!(hedges("“We may agree soon,” said Dmitry Peskov.").is_empty());
         assert!(hedges("Peskov said talks might happen.").is_empty());
         assert_eq!(hedges("Talks might happen."), ["might"]);
