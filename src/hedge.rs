@@ -253,7 +253,7 @@ pub fn find(input: &Input, attributions: &Attributions) -> Vec<Finding> {
 fn reporting_source(attributions: &Attributions, sentence: Span, at: usize) -> Option<String> {
     let in_sentence = |f: &&Finding| f.kind == Kind::Attribution && f.source.is_some() && sentence.start <= f.span.start && f.span.end <= sentence.end;
     let mut candidates = attributions.findings.iter().filter(in_sentence);
-    let before = candidates.clone().filter(|f| f.span.start < at).next_back();
+    let before = candidates.clone().rfind(|f| f.span.start < at);
     before.or_else(|| candidates.next()).and_then(|f| f.source.clone())
 }
 
