@@ -3,6 +3,7 @@
 
 use crate::article::Article;
 use crate::finding::Finding;
+use crate::hash::{hash_part, HashedSet};
 use crate::lexicon::{parse_list, LexKind, Lexicon, Match, Normalized, MAX_ENTRY_TOKENS};
 use crate::segment::{segment, Segmented, TokenKind};
 use crate::span::Span;
@@ -72,12 +73,15 @@ pub struct Input<'a> {
 /// text's sentences into a step or two forward from the bucket's first sentence.
 const CHARS_PER_BUCKET: usize = 64;
 
-/// See `Input::title_case`. Only heading words are looked up, so a text without headings
-/// costs one pass over its sentences.
+/// See `Input::title_case`. Title case is a matter of headlines and the headings near
+/// them, so only the first `TITLE_CASE_REACH` tokens are looked at: the cost stays
+/// bounded however long the text.
 fn title_case_words(seg: &Segmented, norm: &Normalized) -> Vec<bool> {
+    let reach = seg.tokens.len().min(TITLE_CASE_REACH);
     let capitals_in_headings: Vec<usize> = seg
         .sentences
         .iter()
+        .take_while(|s| s.tokens.end <= reach)
         .filter(|s| s.heading)
         .flat_map(|s| s.tokens.clone())
         .filter(|&i| seg.tokens[i].kind == TokenKind::Word && seg.tokens[i].upper)
@@ -85,18 +89,22 @@ fn title_case_words(seg: &Segmented, norm: &Normalized) -> Vec<bool> {
     if capitals_in_headings.is_empty() {
         return Vec::new();
     }
-    let wanted: std::collections::HashSet<&str> = capitals_in_headings.iter().map(|&i| norm.token(i)).collect();
-    let lower: std::collections::HashSet<&str> = (0..seg.tokens.len())
+    // Words by hash (a collision can only make a name look like title case, rarely).
+    let word_hash = |i: usize| hash_part(0, norm.token(i).as_bytes());
+    let wanted: HashedSet = capitals_in_headings.iter().map(|&i| word_hash(i)).collect();
+    let lower: HashedSet = (0..reach)
         .filter(|&i| seg.tokens[i].kind == TokenKind::Word && !seg.tokens[i].upper)
-        .map(|i| norm.token(i))
-        .filter(|w| wanted.contains(w))
+        .map(word_hash)
+        .filter(|h| wanted.contains(h))
         .collect();
-    let mut title_case = vec![false; seg.tokens.len()];
+    let mut title_case = vec![false; reach];
     for i in capitals_in_headings {
-        title_case[i] = lower.contains(norm.token(i));
+        title_case[i] = lower.contains(&word_hash(i));
     }
     title_case
 }
+
+const TITLE_CASE_REACH: usize = 20_000;
 
 impl<'a> Input<'a> {
     pub fn new(text: &'a str, options: &Options, links: Vec<Span>) -> Input<'a> {

@@ -198,6 +198,7 @@ pub fn find(input: &Input, attributions: &Attributions) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut covered_until = 0usize;
     let taken = &attributions.taken;
+    let reporters = Reporters::new(attributions);
     for (s, sentence) in input.seg.sentences.iter().enumerate() {
         let range = sentence.tokens.clone();
         for m in input.sentence_matches(s) {
@@ -219,7 +220,7 @@ pub fn find(input: &Input, attributions: &Attributions) -> Vec<Finding> {
             let quote_speaker = input.seg.quote_of(m.tokens.start).and_then(|q| attributions.quote_speakers[q].clone());
             let reported = attributions.reported[s].as_ref().is_some_and(|r| r.start < m.tokens.start && m.tokens.start < r.end);
             if quote_speaker.is_some() || reported {
-                let Some(reporter) = reporting_source(attributions, sentence.span, span.start) else { continue };
+                let Some(reporter) = reporters.of(sentence.span, span.start) else { continue };
                 let who = quote_speaker.unwrap_or(reporter);
                 covered_until = m.tokens.end;
                 out.push(Finding {
@@ -248,13 +249,33 @@ pub fn find(input: &Input, attributions: &Attributions) -> Vec<Finding> {
     out
 }
 
-/// The source the sentence `sentence` names as reporting the speech at char `at`: the
-/// attribution before it, else the one after ("“…may…,” said Peskov").
-fn reporting_source(attributions: &Attributions, sentence: Span, at: usize) -> Option<String> {
-    let in_sentence = |f: &&Finding| f.kind == Kind::Attribution && f.source.is_some() && sentence.start <= f.span.start && f.span.end <= sentence.end;
-    let mut candidates = attributions.findings.iter().filter(in_sentence);
-    let before = candidates.clone().rfind(|f| f.span.start < at);
-    before.or_else(|| candidates.next()).and_then(|f| f.source.clone())
+/// Attributions that name a source, by position: which one reports the speech at a char.
+struct Reporters<'a> {
+    /// (span, source), sorted by span start.
+    by_start: Vec<(Span, &'a str)>,
+}
+
+impl<'a> Reporters<'a> {
+    fn new(attributions: &'a Attributions) -> Reporters<'a> {
+        let mut by_start: Vec<(Span, &str)> = attributions
+            .findings
+            .iter()
+            .filter(|f| f.kind == Kind::Attribution)
+            .filter_map(|f| Some((f.span, f.source.as_deref()?)))
+            .collect();
+        by_start.sort_unstable_by_key(|(span, _)| span.start);
+        Reporters { by_start }
+    }
+
+    /// The source that `sentence` names as reporting the speech at char `at`: the
+    /// attribution before it, else the one after ("“…may…,” said Peskov").
+    fn of(&self, sentence: Span, at: usize) -> Option<String> {
+        let from = self.by_start.partition_point(|(span, _)| span.start < sentence.start);
+        let to = self.by_start.partition_point(|(span, _)| span.start < sentence.end);
+        let mut in_sentence = self.by_start[from..to].iter().filter(|(span, _)| span.end <= sentence.end);
+        let before = in_sentence.clone().rfind(|(span, _)| span.start < at);
+        before.or_else(|| in_sentence.next()).map(|(_, who)| who.to_string())
+    }
 }
 
 #[cfg(test)]
