@@ -237,7 +237,8 @@ fn subject_before(input: &Input, vague: &[bool], floor: usize, cue_start: usize)
 /// writer takes over with a clause of their own — after a semicolon, a concession
 /// ("…, although records show"), or a comment on the claim ("…, and this is generally agreed").
 fn reported_clause_end(input: &Input, cue_end: usize, sentence_end: usize) -> usize {
-    (cue_end..sentence_end)
+    // Looked for near the cue only, so a run of cues in one long sentence stays linear.
+    (cue_end..sentence_end.min(cue_end + 8 * REACH))
         .find(|&j| match input.norm.token(j) {
             ";" | "although" | "though" | "whereas" => true,
             "," => {
@@ -252,6 +253,7 @@ fn reported_clause_end(input: &Input, cue_end: usize, sentence_end: usize) -> us
 /// "Governor Lopez declared an emergency and said …": a second verb joined by "and" has
 /// the subject the sentence already named.
 fn continues_named_subject(input: &Input, s: usize, floor: usize, cue_start: usize, last_named: &Option<(usize, String)>) -> bool {
+    let floor = floor.max(cue_start.saturating_sub(REACH));
     let mut k = cue_start;
     while k > floor && is_auxiliary(input.norm.token(k - 1)) {
         k -= 1;

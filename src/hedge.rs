@@ -270,11 +270,12 @@ impl<'a> Reporters<'a> {
     /// The source that `sentence` names as reporting the speech at char `at`: the
     /// attribution before it, else the one after ("“…may…,” said Peskov").
     fn of(&self, sentence: Span, at: usize) -> Option<String> {
+        // Attributions never cross a sentence: those starting in it lie in it.
         let from = self.by_start.partition_point(|(span, _)| span.start < sentence.start);
         let to = self.by_start.partition_point(|(span, _)| span.start < sentence.end);
-        let mut in_sentence = self.by_start[from..to].iter().filter(|(span, _)| span.end <= sentence.end);
-        let before = in_sentence.clone().rfind(|(span, _)| span.start < at);
-        before.or_else(|| in_sentence.next()).map(|(_, who)| who.to_string())
+        let before = self.by_start.partition_point(|(span, _)| span.start < at).clamp(from, to);
+        let found = if before > from { Some(before - 1) } else { (from < to).then_some(from) };
+        found.map(|k| self.by_start[k].1.to_string())
     }
 }
 

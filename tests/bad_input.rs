@@ -38,6 +38,9 @@ fn long_runs_that_rules_scan_over() {
     check(&format!("{}said so.", "Peskov ".repeat(100_000)));
     check(&format!("{}said so.", "critics ".repeat(100_000)));
     check(&"“a ".repeat(50_000));
+    // Cues of a named speaker and their hedges, over and over in one sentence.
+    check(&"Peskov said it may ".repeat(50_000));
+    check(&"“we may agree” said Peskov and ".repeat(30_000));
 }
 
 #[test]
