@@ -72,7 +72,6 @@ const PERMISSION_SUBJECTS: &[&str] = &[
     "customers", "participants", "residents", "drivers", "children", "pets", "dogs", "candidates", "tenants",
 ];
 
-/// Why a modal match is not a hedge here, if it is not.
 /// Why a lexicon match is no hedge where it stands: "May" the month, "could not", permission,
 /// "the many", "that kind of", "appeared in court", "supposed to come from".
 pub fn rejected_in_context(input: &Input, m: &Match, sentence: &Range<usize>) -> bool {
@@ -127,6 +126,7 @@ const PLACE_OR_TIME_AFTER_APPEAR: &[&str] = &[
     "opposite", "behind", "inside", "outside", "near", "throughout", "today", "tonight", "tomorrow", "yesterday", "and",
 ];
 
+/// Why a modal match is not a hedge here, if it is not.
 fn modal_is_not_hedge(input: &Input, m: &Match, sentence: &Range<usize>) -> bool {
     let i = m.tokens.start;
     let word = input.norm.token(i);
