@@ -194,6 +194,10 @@ fn subject_before(input: &Input, vague: &[bool], floor: usize, cue_start: usize)
         return Some(Source::Pronoun);
     }
     if let Some(name) = name_ending_at(input, floor, k) {
+        // "71 percent of Americans said": the respondents of a poll, nobody named.
+        if let Some(head) = head_of_an_of_phrase(input, floor, name.start) {
+            return Some(Source::Phrase(input.seg.slice(input.text, head..k).to_string()));
+        }
         return Some(Source::Named(name_text(input, name)));
     }
     // A lower-case noun phrase back to its determiner: "the company", "a new poll".
@@ -827,6 +831,16 @@ mod tests {
         let got = attributions("Critics have long argued that the levees were poorly maintained.");
         assert_eq!(got[0], (Kind::VagueAttribution, "Critics".to_string(), None), "{got:?}");
         assert!(got.iter().all(|(_, _, source)| source.is_none()), "{got:?}");
+    }
+
+    #[test]
+    fn poll_respondents_are_not_a_named_source() {
+        assert_eq!(
+            attributions("In the survey, 71 percent of Americans said Congress is doing a poor job."),
+            one(Kind::Attribution, "said", Some("percent of Americans"))
+        );
+        let findings = analyze_text("In the survey, 71 percent of Americans said Congress is doing a poor job.", &Options::default()).findings;
+        assert!(findings.iter().all(|f| f.strength < 0.85), "not among the summary's named sources: {findings:?}");
     }
 
     #[test]
