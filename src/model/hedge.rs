@@ -41,7 +41,8 @@ pub fn token_states(input: &Input, attributions: &Attributions, findings: &[Find
         }
     }
     for (s, sentence) in input.seg.sentences.iter().enumerate() {
-        for m in input.sentence_matches(s) {
+        // Modals and quantities are out already (above); words the rules read in a plain sense too.
+        for m in input.sentence_matches(s).iter().filter(|m| matches!(m.kind, LexKind::HedgeWord | LexKind::Inference)) {
             if crate::hedge::rejected_in_context(input, m, &sentence.tokens) {
                 states[m.tokens.clone()].iter_mut().for_each(|s| *s = TokenState::Excluded);
             }
