@@ -57,8 +57,20 @@ async function readyWithPanel(page) {
   return listedFindings(page);
 }
 
-// Dismissals are written to storage as the reader clicks: a moment for that before the page goes away.
-const storageSettles = () => new Promise((resolve) => setTimeout(resolve, 300));
+// Dismissals are written to storage as the reader clicks, after the click returns: waits until
+// storage holds `count` dismissed findings over all pages, so a reload cannot outrun the write.
+async function storedDismissals(browser, browserName, count) {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const stored = await inExtension(browser, browserName, async () => {
+      const pages = (await chrome.storage.local.get('dismissed')).dismissed || {};
+      return Object.values(pages).reduce((sum, entry) => sum + entry.keys.length, 0);
+    });
+    if (stored === count) return;
+    assert.ok(Date.now() < deadline, `storage holds ${stored} dismissed findings, not ${count}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 // extension/shared/settings.js run as the popup runs it, over a fake chrome.storage.sync.
 function loadSettings() {
@@ -208,16 +220,16 @@ for (const browserName of ['chromium', 'firefox']) {
       const first = await inShadow(page, `return qa('finding')[0].textContent;`);
       await inShadow(page, `qa('dismiss')[0].click();`);
       assert.equal(await listedFindings(page), listed - 1);
-      const reopen = async () => {
-        await storageSettles();
+      const reopen = async (dismissed) => {
+        await storedDismissals(context.browser, browserName, dismissed);
         await page.reload();
         return readyWithPanel(page);
       };
-      assert.equal(await reopen(), listed - 1, 'the dismissal is remembered');
+      assert.equal(await reopen(1), listed - 1, 'the dismissal is remembered');
       assert.ok(!(await inShadow(page, `return qa('finding').map((b) => b.textContent);`)).includes(first), 'the same finding is the one left out');
       assert.match(await inShadow(page, `return root.querySelector('.foot').textContent;`), /1 dismissed/);
       await inShadow(page, `q('undo').click();`);
-      assert.equal(await reopen(), listed, 'undo is remembered too');
+      assert.equal(await reopen(0), listed, 'undo is remembered too');
       assert.deepEqual(errors, [], 'no console errors');
       await page.close();
     });
@@ -301,7 +313,7 @@ for (const browserName of ['chromium', 'firefox']) {
       const { page, errors } = await open(context.browser, server.url + ARTICLE_PATH);
       const listed = await readyWithPanel(page);
       await inShadow(page, `qa('dismiss')[0].click();`);
-      await storageSettles();
+      await storedDismissals(context.browser, browserName, 1);
       await options.waitForSelector('#forget-dismissed');
       await options.$eval('#forget-dismissed', (button) => button.click());
       await options.waitForFunction(() => document.getElementById('forget-note').textContent === 'Forgotten.', { polling: 100, timeout: 5000 });
