@@ -3,7 +3,7 @@
 
 use crate::article::Article;
 use crate::finding::Finding;
-use crate::hash::{hash_part, HashedSet};
+use crate::hash::{hash, HashedSet};
 use crate::lexicon::{parse_list, LexKind, Lexicon, Match, Normalized, MAX_ENTRY_TOKENS};
 use crate::segment::{segment, Segmented, TokenKind};
 use crate::span::Span;
@@ -90,7 +90,7 @@ fn title_case_words(seg: &Segmented, norm: &Normalized) -> Vec<bool> {
         return Vec::new();
     }
     // Words by hash (a collision can only make a name look like title case, rarely).
-    let word_hash = |i: usize| hash_part(0, norm.token(i).as_bytes());
+    let word_hash = |i: usize| hash(&[norm.token(i)]);
     let wanted: HashedSet = capitals_in_headings.iter().map(|&i| word_hash(i)).collect();
     let lower: HashedSet = (0..reach)
         .filter(|&i| seg.tokens[i].kind == TokenKind::Word && !seg.tokens[i].upper)

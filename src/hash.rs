@@ -24,14 +24,23 @@ impl Hasher for PassThrough {
 
 pub type HashedMap<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
 
+pub type HashedSet = HashSet<u64, BuildHasherDefault<PassThrough>>;
+
 /// The hash of a feature from its name parts, so features need no allocation: each
 /// part is read eight bytes at a time and folded in with a wide multiply (the wyhash
 /// step), a few multiplies per feature where a byte-at-a-time hash takes one per byte.
 pub fn hash(parts: &[&str]) -> u64 {
-    parts.iter().fold(0, |h, part| hash_part(h, part.as_bytes()))
+    hash_spaced_parts(parts.iter().copied())
 }
 
-pub type HashedSet = HashSet<u64, BuildHasherDefault<PassThrough>>;
+/// `hash` of a name written with its parts joined by single spaces, as model files write them.
+pub fn hash_spaced(name: &str) -> u64 {
+    hash_spaced_parts(name.split(' '))
+}
+
+fn hash_spaced_parts<'a>(parts: impl Iterator<Item = &'a str>) -> u64 {
+    parts.fold(0, |h, part| hash_part(h, part.as_bytes()))
+}
 
 const K0: u64 = 0xa076_1d64_78bd_642f;
 const K1: u64 = 0xe703_7ed1_a0b4_28db;
@@ -78,7 +87,6 @@ pub fn hash_part(h: u64, bytes: &[u8]) -> u64 {
     fold(h ^ K0, last ^ K1)
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,7 +96,7 @@ mod tests {
         let lists: [&[&str]; 7] = [&["ab", "c"], &["a", "bc"], &["abc"], &["abc", ""], &["", "abc"], &["w", "longer than eight"], &["w", "longer than eigh", "t"]];
         let hashes: HashSet<u64> = lists.iter().map(|parts| hash(parts)).collect();
         assert_eq!(hashes.len(), lists.len());
-        assert_eq!(hash(&["pw", "is", "widely"]), ["pw", "is", "widely"].iter().fold(0, |h, p| hash_part(h, p.as_bytes())));
+        assert_eq!(hash(&["pw", "is", "widely"]), hash_spaced("pw is widely"));
     }
 
     #[test]
@@ -96,7 +104,7 @@ mod tests {
         let files = [include_str!("model/attribution_cue.txt"), include_str!("model/hedge_cue.txt")];
         for file in files {
             let names: HashSet<&str> = file.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.rsplit_once('\t')).map(|(name, _)| name).collect();
-            let hashes: HashSet<u64> = names.iter().map(|name| hash(&name.split(' ').collect::<Vec<_>>())).collect();
+            let hashes: HashSet<u64> = names.iter().map(|name| hash_spaced(name)).collect();
             assert_eq!(hashes.len(), names.len());
         }
     }

@@ -7,7 +7,7 @@
 use crate::analyze::Input;
 use crate::lexicon::LexKind;
 use crate::segment::TokenKind;
-use crate::hash::{hash, hash_part, HashedMap, HashedSet};
+use crate::hash::{hash, hash_spaced, HashedMap, HashedSet};
 use std::sync::OnceLock;
 
 pub mod hedge;
@@ -92,7 +92,7 @@ pub fn parse_model(source: &str, settings: &mut [(&str, &mut f32)]) -> (Weights,
             match settings.iter_mut().find(|(setting, _)| *setting == name) {
                 Some((_, slot)) => **slot = x,
                 None => {
-                    weights.insert(name.split(' ').fold(0, |h, part| hash_part(h, part.as_bytes())), x);
+                    weights.insert(hash_spaced(name), x);
                 }
             }
         }

@@ -24,7 +24,6 @@
     return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
   }
 
-
   function area() {
     return api && api.storage && api.storage.local ? api.storage.local : null;
   }
