@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""Builds the unlabelled pool of the news set (data/news-gold/): real news text from ../shared, one
+JSON file per article with Caveat's sentence offsets and an empty label list per sentence.
+
+Sources: PolNeAR dev articles (their text as given), Mozilla Readability's test pages (the text of
+their expected.html, the article a good extractor keeps) and English news pages of trafilatura's
+corpus (the text `caveat extract` prints, so page furniture that slips through is part of the set,
+labelled not_prose). Labels are added by reading (tools/news/README.md); this script never runs the
+analyzer. Run from the repository root after `cargo build --release --example sentences`.
+"""
+import gzip, html, json, os, re, subprocess, sys
+from html.parser import HTMLParser
+
+SHARED = os.environ.get('CAVEAT_SHARED', '../shared')
+OUT = 'data/news-gold'
+
+POLNEAR = {  # id prefix -> genre
+    'nyt': 'hard news', 'politico': 'hard news', 'usa-today': 'hard news', 'wash-post': 'analysis',
+    'huff-post': 'opinion', 'west-journal': 'opinion', 'breitbart': 'hard news',
+}
+READABILITY = {
+    'bbc-1': 'hard news', 'cnn': 'business', 'guardian-1': 'feature', 'nytimes-1': 'hard news',
+    'nytimes-3': 'feature', 'nytimes-4': 'business', 'wapo-1': 'hard news', 'wapo-2': 'analysis',
+    'telegraph': 'hard news', 'herald-sun-1': 'hard news', 'medicalnewstoday': 'science',
+    'theverge': 'product', 'ars-1': 'technology', 'buzzfeed-1': 'hard news', 'webmd-1': 'science',
+}
+TRAFILATURA = {
+    'https://www.latimes.com/politics/story/2020-02-19/mike-bloomberg-democratic-debate-history': 'analysis',
+    'https://www.theguardian.com/education/2020/jan/20/thousands-of-uk-academics-treated-as-second-class-citizens': 'hard news',
+    'https://phys.org/news/2019-10-flint-flake-tool-partially-birch.html': 'science',
+    'https://www.reuters.com/article/us-awards-sag/parasite-scores-upset-at-sag-awards-boosting-oscar-chances-idUSKBN1ZI0EH': 'culture',
+    'https://www.nature.com/articles/d41586-019-02790-3': 'science',
+    'https://www.bbc.com/news/world-us-canada-52241221': 'hard news',
+    'https://www.pcmag.com/news/next-gen-hamr-platters-promise-80tb-hard-drives': 'product',
+    'https://www.nytimes.com/2020/08/16/business/california-blackouts.html': 'business',
+    'https://www.politico.com/news/2019/12/30/mark-meadows-retirement-elect-wife-friend-090838': 'hard news',
+    'https://www.theatlantic.com/ideas/archive/2020/08/californias-disasters-are-a-warning-climate-change-is-here/615610/': 'opinion',
+    'https://www.independent.co.uk/news/uk/politics/coronavirus-false-reporting-contact-fine-penalty-b671230.html': 'hard news',
+    'https://www.japantimes.co.jp/news/2020/02/18/national/crime-legal/6000-surgical-masks-stolen/': 'hard news',
+    'https://www.cbsnews.com/news/2020-presidential-election-south-carolina-black-voters-democrats-joe-biden/': 'analysis',
+    'https://www.kxan.com/news/texas/voters-pass-increase-for-retired-public-education-workers-but-future-shortfalls-likely-to-emerge/': 'hard news',
+    'https://gothamist.com/news/rezoning-plan-plagues-bronx-city-councilmembers-re-election-bid': 'hard news',
+    'https://www.phillyvoice.com/sixers-76ers-score-record-news-analysis-celtics-joel-embiid-tyrese-maxey-jayson-tatum/': 'sport',
+    'https://wsvn.com/news/local/miami-dade/15-year-old-driver-killed-14-year-old-passenger-critical-in-sw-miami-dade-crash/': 'hard news',
+    'https://www.miamitodaynews.com/2023/11/07/transit-tax-trust-rejects-countys-south-dade-transitway-data/': 'hard news',
+    'https://www.telegraph.co.uk/news/uknews/law-and-order/9209302/Plumber-jailed-after-boiler-killed-millionaires-daughter.html': 'hard news',
+    'https://www.wired.com/story/ai-great-things-burn-planet/': 'opinion',
+    'https://thepointsguy.com/news/alaska-airlines-oneworld-membership-new-date/': 'business',
+    'https://www.standard.co.uk/news/uk/turkey-poland-caribbean-islands-added-to-uk-quarantine-list-a4561256.html': 'hard news',
+}
+MIN_WORDS, MAX_WORDS = 150, 1700
+
+
+class BlockText(HTMLParser):
+    """Text of an HTML fragment, one paragraph per block element."""
+    BLOCKS = {'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'figcaption', 'tr',
+              'pre', 'section', 'article', 'br', 'ul', 'ol', 'table', 'figure'}
+
+    def __init__(self):
+        super().__init__()
+        self.parts, self.skip = [''], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ('script', 'style'):
+            self.skip += 1
+        if tag in self.BLOCKS:
+            self.parts.append('')
+
+    def handle_endtag(self, tag):
+        if tag in ('script', 'style'):
+            self.skip = max(0, self.skip - 1)
+        if tag in self.BLOCKS:
+            self.parts.append('')
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts[-1] += data
+
+    def text(self):
+        blocks = [re.sub(r'\s+', ' ', p).strip() for p in self.parts]
+        return '\n\n'.join(b for b in blocks if b)
+
+
+def slug(s):
+    return re.sub(r'[^a-z0-9]+', '-', s.lower()).strip('-')[:60]
+
+
+def polnear():
+    by_pub = {}
+    for line in open(f'{SHARED}/data/attribution/polnear-dev.jsonl'):
+        a = json.loads(line)
+        n = len(a['text'].split())
+        if 300 <= n <= 1100:
+            by_pub.setdefault(a['publisher'], []).append(a)
+    for pub, genre in POLNEAR.items():
+        for a in sorted(by_pub.get(pub, []), key=lambda a: a['id'])[:2]:
+            yield {'id': 'polnear-' + slug(a['id']), 'source': 'PolNeAR dev ' + a['id'], 'genre': genre,
+                   'text': a['text']}
+
+
+def readability():
+    for name, genre in READABILITY.items():
+        parser = BlockText()
+        parser.feed(open(f'{SHARED}/data/articles/readability/{name}/expected.html').read())
+        yield {'id': 'readability-' + name, 'source': f'Readability test page {name} (expected.html)',
+               'genre': genre, 'text': html.unescape(parser.text())}
+
+
+def trafilatura():
+    corpus = f'{SHARED}/data/articles/trafilatura-eval'
+    pages = json.load(open(f'{corpus}/evaldata.json'))
+    for url, genre in TRAFILATURA.items():
+        page = pages[url]
+        raw = gzip.open(f'{corpus}/html/{page["file"]}').read()
+        text = subprocess.run(['target/release/caveat', 'extract', '-'], input=raw, capture_output=True,
+                              check=True).stdout.decode()
+        host = re.sub(r'^www\.', '', url.split('/')[2]).split('.')[0]
+        yield {'id': f'trafilatura-{host}-' + slug(url.rstrip('/').split('/')[-1])[:40], 'source': url,
+               'genre': genre, 'text': text.strip()}
+
+
+def main():
+    articles = [a for src in (polnear(), readability(), trafilatura()) for a in src
+                if MIN_WORDS <= len(a['text'].split()) <= MAX_WORDS]
+    lines = '\n'.join(json.dumps({'id': a['id'], 'text': a['text']}) for a in articles) + '\n'
+    seg = subprocess.run(['target/release/examples/sentences'], input=lines.encode(), capture_output=True,
+                         check=True).stdout.decode().splitlines()
+    os.makedirs(OUT, exist_ok=True)
+    total = 0
+    for a, s in zip(articles, seg):
+        spans = json.loads(s)['sentences']
+        a['sentences'] = [{'start': b, 'end': e, 'labels': []} for b, e in spans]
+        path = f'{OUT}/{a["id"]}.json'
+        if os.path.exists(path):
+            print(f'kept {path} (exists)', file=sys.stderr)
+            continue
+        with open(path, 'w') as f:
+            json.dump(a, f, ensure_ascii=False, indent=1)
+        total += len(spans)
+        print(f'{a["id"]}: {len(spans)} sentences, {len(a["text"].split())} words', file=sys.stderr)
+    print(f'{len(articles)} articles, {total} new sentences', file=sys.stderr)
+
+
+if __name__ == '__main__':
+    main()
