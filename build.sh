@@ -69,10 +69,37 @@ install_build_tools() {
   need_command npm npm
 }
 
+# The oldest browsers the tests (puppeteer's extension loading, WebDriver BiDi) and the manifests'
+# minimum versions are known to work on. Debian's stale package lists offer older ones
+# (Chromium 148: no Extensions.loadUnpacked; Firefox ESR 140: BiDi calls missing).
+MIN_CHROMIUM=156
+MIN_FIREFOX=153
+
+# browser_major COMMAND: the major version COMMAND reports, or 0 when it is missing.
+browser_major() {
+  command -v "$1" >/dev/null || { echo 0; return; }
+  "$1" --version 2>/dev/null | grep -oE '[0-9]+(\.[0-9]+)+' | head -n 1 | cut -d. -f1 || echo 0
+}
+
+# need_browser COMMAND PACKAGE MINIMUM: install or upgrade PACKAGE until COMMAND is at least MINIMUM.
+# The lists are refreshed first: an install from stale lists brings a browser the tests cannot drive.
+need_browser() {
+  local command=$1 package=$2 minimum=$3 have
+  have=$(browser_major "$command")
+  if [ "${have:-0}" -ge "$minimum" ]; then note "$command $have: present (>= $minimum)"; return; fi
+  note "$command: ${have/#0/missing} (need >= $minimum); refreshing package lists, then installing $package"
+  if [ -z "$APT_UPDATED" ]; then as_root apt-get update -q || die "apt-get update failed"; APT_UPDATED=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$package" || die "could not install $package"
+  have=$(browser_major "$command")
+  [ "${have:-0}" -ge "$minimum" ] ||
+    die "$package $have is installed but Caveat's tests need $minimum or newer (apt-cache policy $package shows what the lists offer)"
+  note "$command $have"
+}
+
 install_browsers() {
   step "Checking browsers for the tests and the demo"
-  need_command chromium chromium
-  need_command firefox-esr firefox-esr
+  need_browser chromium chromium "$MIN_CHROMIUM"
+  need_browser firefox-esr firefox-esr "$MIN_FIREFOX"
 }
 
 # Sets WASM_BUILD to the command that builds the wasm library.
