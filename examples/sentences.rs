@@ -10,7 +10,7 @@ fn main() {
         let line = line.expect("read stdin");
         let value: serde_json::Value = serde_json::from_str(&line).expect("a JSON line");
         let text = value["text"].as_str().expect("a text field");
-        let seg = caveat::segment::segment(text);
+        let seg = caveat::text::segment::segment(text);
         let sentences: Vec<[usize; 2]> = seg.sentences.iter().map(|s| [s.span.start, s.span.end]).collect();
         let answer = serde_json::json!({"id": value["id"], "sentences": sentences});
         writeln!(out, "{answer}").expect("write stdout");

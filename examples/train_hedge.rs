@@ -12,10 +12,10 @@
 //!
 //! cargo run --release --example train_hedge -- [TRAIN.jsonl] [OUT.txt]
 
-use caveat::analyze::{Input, Options};
+use caveat::answer::analyze::{Input, Options};
 use caveat::finding::Kind;
 use caveat::model::hedge::{candidacy, features, token_states, Candidacy};
-use caveat::{attribution, hedge};
+use caveat::passes::{attribution, hedge};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 use std::io::Write;

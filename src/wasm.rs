@@ -2,10 +2,10 @@
 //! Every export answers a plain JS object; failures come back as `{error: "…"}`
 //! rather than exceptions, so the extension can show them and the page never breaks.
 
-use crate::dom::{Document, NodeId};
-use crate::extract::extract;
-use crate::overlay::{answer, text_answer, Request};
-use crate::snapshot::{Snapshot, KEPT_ATTRIBUTES, SKIPPED_TAGS};
+use crate::page::dom::{Document, NodeId};
+use crate::page::extract::extract;
+use crate::answer::extension::{answer, text_answer, Request};
+use crate::page::snapshot::{Snapshot, KEPT_ATTRIBUTES, SKIPPED_TAGS};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

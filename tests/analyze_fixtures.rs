@@ -4,7 +4,7 @@
 //! `CAVEAT_BLESS=1 cargo test --test analyze_fixtures` rewrites the expected files;
 //! review the diff by hand before committing.
 
-use caveat::analyze::{analyze_text, Options};
+use caveat::answer::analyze::{analyze_text, Options};
 use caveat::Kind;
 use std::fmt::Write;
 use std::path::Path;

@@ -1,7 +1,7 @@
 //! Hostile or odd text must never panic, and every finding's span must lie on char
 //! boundaries of the input and spell out its cue.
 
-use caveat::analyze::{analyze_text, Options, Sensitivity};
+use caveat::answer::analyze::{analyze_text, Options, Sensitivity};
 
 fn check(text: &str) {
     for sensitivity in [Sensitivity::Strict, Sensitivity::Balanced, Sensitivity::Lenient] {

@@ -1,10 +1,10 @@
 //! Hostile and broken pages: extraction returns an empty or partial article and never
 //! panics, overflows the stack or hangs. Large inputs are generated here, not committed.
 
-use caveat::article::Article;
-use caveat::dom::Document;
-use caveat::extract::{extract, is_readerable_article};
-use caveat::html;
+use caveat::page::article::Article;
+use caveat::page::dom::Document;
+use caveat::page::extract::{extract, is_readerable_article};
+use caveat::page::html;
 
 fn run(bytes: &[u8]) -> (Article, bool) {
     let doc = html::parse_bytes(bytes);

@@ -4,10 +4,10 @@
 //! optional files: `expected.json` (metadata fields and `"readerable"` to check) and
 //! `forbidden.txt` (lines that must not appear in the output). Adding a case is adding files.
 
-use caveat::article::Article;
-use caveat::dom::Document;
-use caveat::extract::{extract, is_readerable_article};
-use caveat::html;
+use caveat::page::article::Article;
+use caveat::page::dom::Document;
+use caveat::page::extract::{extract, is_readerable_article};
+use caveat::page::html;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -209,7 +209,7 @@ fn seed_article() {
                 .split_whitespace()
                 .any(|c| c == "ad" || c.starts_with("comment"));
         if is_furniture {
-            furniture.push(caveat::dom::normalize_whitespace(&doc.text_content(id)));
+            furniture.push(caveat::page::dom::normalize_whitespace(&doc.text_content(id)));
         }
     }
     let want = std::fs::read_to_string(dir.join("article.txt")).unwrap();

@@ -7,11 +7,11 @@
 //! snapshot leaves out, this fails before the browser tests do.
 //! (Stylesheets are not modelled: inline styles are kept, as the browser applies them.)
 
-use caveat::article::Article;
-use caveat::dom::{Document, NodeData};
-use caveat::extract::extract;
-use caveat::html;
-use caveat::snapshot::{KEPT_ATTRIBUTES, SKIPPED_TAGS};
+use caveat::page::article::Article;
+use caveat::page::dom::{Document, NodeData};
+use caveat::page::extract::extract;
+use caveat::page::html;
+use caveat::page::snapshot::{KEPT_ATTRIBUTES, SKIPPED_TAGS};
 use std::path::Path;
 
 const SNAPSHOT_JS: &str = include_str!("../extension/content/snapshot.js");
@@ -33,7 +33,7 @@ fn snapshot_js_keeps_the_attributes_the_core_expects() {
     js.sort();
     let mut rust: Vec<String> = KEPT_ATTRIBUTES.iter().map(|s| s.to_string()).collect();
     rust.sort();
-    assert_eq!(js, rust, "KEPT_ATTRIBUTES in snapshot.js and src/snapshot.rs differ");
+    assert_eq!(js, rust, "KEPT_ATTRIBUTES in snapshot.js and src/page/snapshot.rs differ");
 }
 
 #[test]
@@ -42,7 +42,7 @@ fn snapshot_js_skips_the_elements_the_core_skips() {
     js.sort();
     let mut rust: Vec<String> = SKIPPED_TAGS.iter().map(|s| s.to_string()).collect();
     rust.sort();
-    assert_eq!(js, rust, "SKIPPED in snapshot.js and SKIPPED_TAGS in src/snapshot.rs differ");
+    assert_eq!(js, rust, "SKIPPED in snapshot.js and SKIPPED_TAGS in src/page/snapshot.rs differ");
 }
 
 /// The tree the snapshot gives for `doc`: kept attributes (and the inline style the browser

@@ -20,7 +20,7 @@ const DROPPED_ELEMENTS = new Set([
   'svg', 'math', 'canvas', 'video', 'audio', 'picture', 'img', 'source', 'track', 'map', 'link', 'meta',
   'base', 'head', 'title', 'input', 'textarea', 'select', 'option', 'button', 'dialog', 'slot',
 ]);
-// Attributes the extractor reads (src/snapshot.rs KEPT_ATTRIBUTES) that are harmless here.
+// Attributes the extractor reads (src/page/snapshot.rs KEPT_ATTRIBUTES) that are harmless here.
 // `id` and `name` are left out: they would add named properties to window and document.
 const KEPT_ATTRIBUTES = ['class', 'role', 'itemprop', 'itemtype', 'lang', 'dir', 'datetime', 'hidden', 'aria-hidden'];
 const MAX_DEPTH = 64;

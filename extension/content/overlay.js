@@ -273,7 +273,7 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
     return squash((from > 0 ? '…' : '') + text.slice(from, to).trim() + (to < text.length ? '…' : '')).trim();
   }
 
-  // The panel's figures from the wasm answer's summary (src/summary.rs): shares are 0..1 per kind,
+  // The panel's figures from the wasm answer's summary (src/passes/summary.rs): shares are 0..1 per kind,
   // sources [{name, count}] most cited first.
   function readSummary(summary) {
     const share = (kind) => Math.round(Math.max(0, Math.min(1, summary.shares[kind])) * 100);

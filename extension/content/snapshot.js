@@ -1,5 +1,5 @@
 // Takes a compact, JSON-serialisable snapshot of the page for the wasm core
-// (format: src/snapshot.rs): a flat list of nodes in document order, each naming
+// (format: src/page/snapshot.rs): a flat list of nodes in document order, each naming
 // its parent by index. Text nodes carry an id, their index in the array of Text
 // nodes returned beside the snapshot, so the answer can be turned into Ranges.
 // Reads the page only; never writes to it.
@@ -7,11 +7,11 @@
   'use strict';
   if (globalThis.CaveatSnapshot) return;
 
-  // Keep in step with KEPT_ATTRIBUTES in src/snapshot.rs.
+  // Keep in step with KEPT_ATTRIBUTES in src/page/snapshot.rs.
   const KEPT_ATTRIBUTES = ['id', 'class', 'role', 'itemprop', 'itemtype', 'href', 'hidden', 'aria-hidden',
     'lang', 'dir', 'name', 'property', 'content', 'type', 'datetime', 'rel', 'summary', 'datatable', 'http-equiv',
     'pubdate', 'xml:lang'];
-  // Keep in step with SKIPPED_TAGS in src/snapshot.rs.
+  // Keep in step with SKIPPED_TAGS in src/page/snapshot.rs.
   const SKIPPED = new Set(['style', 'noscript', 'svg', 'iframe', 'template', 'canvas', 'video', 'audio',
     'object', 'embed', 'select', 'textarea']);
   // Phrasing elements are rarely hidden by a stylesheet; skipping their style check

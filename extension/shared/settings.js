@@ -118,7 +118,7 @@
     };
   }
 
-  // The analyzer's Options (see src/analyze.rs) for these settings.
+  // The analyzer's Options (see src/answer/analyze.rs) for these settings.
   function analyzerOptions(settings) {
     const s = normalise(settings);
     return { sensitivity: s.sensitivity, custom_hedges: s.customHedges, custom_sources: s.customSources };

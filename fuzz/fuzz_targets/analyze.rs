@@ -1,6 +1,6 @@
 #![no_main]
 //! The whole analysis on arbitrary text: no panic, spans inside the text spelling their cues.
-use caveat::analyze::{analyze_text, Options};
+use caveat::answer::analyze::{analyze_text, Options};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -4,10 +4,10 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let html = String::from_utf8_lossy(data);
-    let doc = caveat::html::parse(&html);
-    let article = caveat::extract::extract(&doc);
-    let _ = caveat::extract::is_readerable(&doc);
-    let analysis = caveat::analyze::analyze_article(&article, &caveat::analyze::Options::default());
+    let doc = caveat::page::html::parse(&html);
+    let article = caveat::page::extract::extract(&doc);
+    let _ = caveat::page::extract::is_readerable(&doc);
+    let analysis = caveat::answer::analyze::analyze_article(&article, &caveat::answer::analyze::Options::default());
     let len = article.text().chars().count();
     assert!(analysis.findings.iter().all(|f| f.span.end <= len));
 });

@@ -4,7 +4,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    let seg = caveat::segment::segment(&text);
+    let seg = caveat::text::segment::segment(&text);
     let mut last_end = 0;
     for t in &seg.tokens {
         let (bytes, chars) = (t.bytes(), t.chars());

@@ -2,8 +2,9 @@
 //! Human-readable by default (coloured highlights when stdout is a terminal), JSON with
 //! `--json`.
 
-use caveat::analyze::{analyze_article, analyze_text, Analysis, Options};
-use caveat::{extract, html, Article, Kind};
+use caveat::answer::analyze::{analyze_article, analyze_text, Analysis, Options};
+use caveat::page::{extract, html};
+use caveat::{Article, Kind};
 use serde_json::json;
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
@@ -115,7 +116,7 @@ fn render(article: &Article, text: &str, analysis: &Analysis, colour: bool) -> S
 #[cfg(test)]
 mod tests {
     use super::*;
-    use caveat::article::{Block, BlockKind};
+    use caveat::page::article::{Block, BlockKind};
 
     #[test]
     fn plain_output_lists_findings_and_verdict_without_escapes() {

@@ -3,7 +3,7 @@
 //! there is no quadratic step); the analysis's memory per input byte at several sizes;
 //! then native extraction of the fixture pages in ../shared.
 
-use caveat::analyze::{analyze_text, Options};
+use caveat::answer::analyze::{analyze_text, Options};
 use std::io::Write;
 use std::time::{Duration, Instant};
 

@@ -1,8 +1,8 @@
 //! `caveat extract`: the article found in a page, as text or JSON; and the
 //! extraction benchmark over the fixture pages.
 
-use caveat::extract::{extract, is_readerable_article};
-use caveat::html;
+use caveat::page::extract::{extract, is_readerable_article};
+use caveat::page::html;
 use std::io::{Read, Write};
 use std::path::Path;
 use std::time::Instant;
@@ -24,8 +24,8 @@ pub fn read_page(page: &Path) -> Result<Vec<u8>, String> {
 #[derive(serde::Serialize)]
 struct JsonOutput<'a> {
     readerable: bool,
-    metadata: &'a caveat::article::Metadata,
-    blocks: &'a [caveat::article::Block],
+    metadata: &'a caveat::page::article::Metadata,
+    blocks: &'a [caveat::page::article::Block],
 }
 
 pub fn run(page: &Path, json: bool) -> Result<(), String> {

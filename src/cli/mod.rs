@@ -1,6 +1,6 @@
 //! Argument parsing and dispatch; each subcommand lives in its own file.
 
-use caveat::analyze::{Options, Sensitivity};
+use caveat::answer::analyze::{Options, Sensitivity};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -7,10 +7,10 @@
 //! embedded from `src/model/hedge_cue.txt`.
 
 use super::{parse_model, CandidateWords, Weights};
-use crate::analyze::Input;
-use crate::attribution::{is_capitalized, Attributions};
+use crate::answer::analyze::Input;
+use crate::passes::attribution::{is_capitalized, Attributions};
 use crate::finding::{Finding, Kind};
-use crate::lexicon::{LexKind, Match};
+use crate::text::lexicon::{LexKind, Match};
 use std::sync::OnceLock;
 
 /// What the rules made of a token: a feature of the model and a limit on it.
@@ -43,7 +43,7 @@ pub fn token_states(input: &Input, attributions: &Attributions, findings: &[Find
     for (s, sentence) in input.seg.sentences.iter().enumerate() {
         // Modals and quantities are out already (above); words the rules read in a plain sense too.
         for m in input.sentence_matches(s).iter().filter(|m| matches!(m.kind, LexKind::HedgeWord | LexKind::Inference)) {
-            if crate::hedge::rejected_in_context(input, m, &sentence.tokens) {
+            if crate::passes::hedge::rejected_in_context(input, m, &sentence.tokens) {
                 states[m.tokens.clone()].iter_mut().for_each(|s| *s = TokenState::Excluded);
             }
         }
@@ -126,7 +126,7 @@ fn is_source_object(input: &Input, i: usize, near: &[Match]) -> bool {
         && !is_quantifier(word)
         && i > 0
         && input.sentence_of(i - 1) == input.sentence_of(i)
-        && input.seg.tokens[i - 1].kind == crate::segment::TokenKind::Word
+        && input.seg.tokens[i - 1].kind == crate::text::segment::TokenKind::Word
         && !matches!(input.norm.token(i - 1), "and" | "but" | "while" | "though" | "although" | "the")
 }
 
@@ -141,7 +141,7 @@ pub fn candidacy(input: &Input, states: &[TokenState], i: usize) -> Candidacy {
         // nothing there, so it neither trains nor scores on it.
         TokenState::Excluded | TokenState::Vague => Candidacy::Never,
         TokenState::Speculation => Candidacy::Always,
-        TokenState::Free if input.seg.tokens[i].kind != crate::segment::TokenKind::Word => Candidacy::Never,
+        TokenState::Free if input.seg.tokens[i].kind != crate::text::segment::TokenKind::Word => Candidacy::Never,
         TokenState::Free => {
             // Looked up once: this runs for every word of the text.
             let near = input.matches_near(&(i..i + 1));
@@ -236,12 +236,12 @@ impl HedgeModel {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyze::Options;
+    use crate::answer::analyze::Options;
 
     fn feature_names(text: &str, i: usize) -> Vec<String> {
         let input = Input::new(text, &Options::default(), Vec::new());
-        let attributions = crate::attribution::find(&input);
-        let hedges = crate::hedge::find(&input, &attributions);
+        let attributions = crate::passes::attribution::find(&input);
+        let hedges = crate::passes::hedge::find(&input, &attributions);
         let findings: Vec<Finding> = attributions.findings.iter().chain(&hedges).cloned().collect();
         let states = token_states(&input, &attributions, &findings);
         let mut names = Vec::new();
@@ -263,8 +263,8 @@ mod tests {
     #[test]
     fn excluded_tokens_are_never_candidates() {
         let input = Input::new("The talks began in May. Visitors may not park.", &Options::default(), Vec::new());
-        let attributions = crate::attribution::find(&input);
-        let hedges = crate::hedge::find(&input, &attributions);
+        let attributions = crate::passes::attribution::find(&input);
+        let hedges = crate::passes::hedge::find(&input, &attributions);
         let states = token_states(&input, &attributions, &hedges);
         let may = (0..input.seg.tokens.len()).filter(|&i| input.norm.token(i) == "may").collect::<Vec<_>>();
         assert_eq!(may.len(), 2);

@@ -2,7 +2,7 @@
 //! `isProbablyReaderable`): enough long, visible paragraphs outside page furniture.
 
 use super::patterns::{is_hidden, is_unlikely, match_string};
-use crate::dom::{Document, NodeData};
+use crate::page::dom::{Document, NodeData};
 
 const MIN_PARAGRAPH: usize = 140;
 const MIN_SCORE: f64 = 20.0;
@@ -12,14 +12,14 @@ pub fn is_readerable(doc: &Document) -> bool {
 }
 
 /// `is_readerable` for a caller that has already extracted `article` from `doc`.
-pub fn is_readerable_article(doc: &Document, article: &crate::article::Article) -> bool {
+pub fn is_readerable_article(doc: &Document, article: &crate::page::article::Article) -> bool {
     has_long_paragraphs(doc) || has_article_body(article)
 }
 
 /// Pages of shorter paragraphs (live blogs, scripts that say more per character):
 /// the extracted article has several real paragraphs and is not a list of headlines.
-fn has_article_body(article: &crate::article::Article) -> bool {
-    use crate::article::BlockKind;
+fn has_article_body(article: &crate::page::article::Article) -> bool {
+    use crate::page::article::BlockKind;
     let mut paragraphs = 0;
     let mut chars = 0;
     let mut headings = 0;

@@ -3,11 +3,11 @@
 //! no quotation with a speaker and no link. Opinion, questions, headings and hedged
 //! sentences are left alone: they are not assertions of fact.
 
-use crate::analyze::Input;
-use crate::attribution::Attributions;
+use crate::answer::analyze::Input;
+use crate::passes::attribution::Attributions;
 use crate::finding::{Finding, Kind};
-use crate::lexicon::LexKind;
-use crate::segment::TokenKind;
+use crate::text::lexicon::LexKind;
+use crate::text::segment::TokenKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Signal {
@@ -128,7 +128,7 @@ pub fn find(input: &Input, attributions: &Attributions, so_far: &[Finding]) -> V
 
 #[cfg(test)]
 mod tests {
-    use crate::analyze::{analyze_text, Options};
+    use crate::answer::analyze::{analyze_text, Options};
     use crate::finding::Kind;
 
     fn claims(text: &str) -> usize {

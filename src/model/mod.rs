@@ -4,9 +4,9 @@
 //! `cargo run --release --example train_attribution` (see docs/analyzer.md); the
 //! weights are embedded from `src/model/attribution_cue.txt`.
 
-use crate::analyze::Input;
-use crate::lexicon::LexKind;
-use crate::segment::TokenKind;
+use crate::answer::analyze::Input;
+use crate::text::lexicon::LexKind;
+use crate::text::segment::TokenKind;
 use crate::hash::{hash, hash_spaced, HashedMap, HashedSet};
 use std::sync::OnceLock;
 
@@ -46,10 +46,10 @@ pub fn features(input: &Input, s: usize, i: usize, emit: &mut dyn FnMut(&[&str])
     if input.seg.quote_of(i).is_some() {
         emit(&["inquote"]);
     }
-    if i > range.start && crate::attribution::is_capitalized(input, i - 1) {
+    if i > range.start && crate::passes::attribution::is_capitalized(input, i - 1) {
         emit(&["prevcap"]);
     }
-    if input.seg.tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word) && i + 1 < range.end && crate::attribution::is_capitalized(input, i + 1) {
+    if input.seg.tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word) && i + 1 < range.end && crate::passes::attribution::is_capitalized(input, i + 1) {
         emit(&["nextcap"]);
     }
     for m in input.matches_near(&(i..i + 1)) {
@@ -114,7 +114,7 @@ impl CueModel {
 
     pub fn builtin() -> &'static CueModel {
         static MODEL: OnceLock<CueModel> = OnceLock::new();
-        MODEL.get_or_init(|| CueModel::parse(include_str!("model/attribution_cue.txt")))
+        MODEL.get_or_init(|| CueModel::parse(include_str!("attribution_cue.txt")))
     }
 
     /// The score of token `i` as a cue (positive: a cue); None if it is not a candidate.
@@ -129,7 +129,7 @@ impl CueModel {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyze::{Input, Options};
+    use crate::answer::analyze::{Input, Options};
 
     #[test]
     fn parses_words_and_weights() {

@@ -2,7 +2,7 @@
 //! writes these as regular expressions; they are plain substring lists here, matched
 //! against the lower-cased "class id" string, which is what those expressions do.
 
-use crate::dom::{Document, NodeId};
+use crate::page::dom::{Document, NodeId};
 
 /// Names that mark page furniture: removed before scoring unless a `MAYBE` name is also present.
 const UNLIKELY: &[&str] = &[

@@ -6,7 +6,7 @@
 //! the browser snapshot uses. Comments, doctypes and template contents are dropped,
 //! as they are in the snapshot.
 
-use crate::dom::{Document, NodeId};
+use crate::page::dom::{Document, NodeId};
 use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::{parse_document, Attribute, QualName};

@@ -5,10 +5,10 @@
 //! finding is never removed, and tokens the rules excluded (a named speaker's quotation,
 //! reported speech, "May" the month, "could not") are never scored.
 
-use crate::analyze::Input;
-use crate::attribution::Attributions;
+use crate::answer::analyze::Input;
+use crate::passes::attribution::Attributions;
 use crate::finding::{Finding, Kind};
-use crate::lexicon::LexKind;
+use crate::text::lexicon::LexKind;
 use crate::model::hedge::{is_cue_kind, is_quantifier, token_states, HedgeModel, TokenState};
 use std::ops::Range;
 
@@ -104,7 +104,7 @@ pub fn apply(input: &Input, attributions: &Attributions, hedges: &mut Vec<Findin
 
 #[cfg(test)]
 mod tests {
-    use crate::analyze::{analyze_text, Options};
+    use crate::answer::analyze::{analyze_text, Options};
     use crate::finding::Kind;
 
     fn uncertain(text: &str) -> Vec<(Kind, String)> {

@@ -1,7 +1,7 @@
 //! The summary panel: how much of the text is hedged, vaguely sourced, sourced or
 //! unsourced, who the named sources are, and a one-line verdict.
 
-use crate::analyze::Input;
+use crate::answer::analyze::Input;
 use crate::finding::{Finding, Kind};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -113,7 +113,7 @@ fn verdict(sentences: usize, shares: &BTreeMap<String, f32>, sources: &[SourceCo
 
 #[cfg(test)]
 mod tests {
-    use crate::analyze::{analyze_text, Options};
+    use crate::answer::analyze::{analyze_text, Options};
 
     #[test]
     fn counts_every_kind_and_names_sources() {

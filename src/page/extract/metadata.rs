@@ -2,8 +2,8 @@
 //! Open Graph / Twitter / Dublin Core `<meta>` tags, then the document itself.
 
 use super::normalized_text;
-use crate::article::Metadata;
-use crate::dom::{Document, NodeId};
+use crate::page::article::Metadata;
+use crate::page::dom::{Document, NodeId};
 use serde_json::Value;
 
 const ARTICLE_TYPES: &[&str] = &[
@@ -117,7 +117,7 @@ pub fn read(doc: &Document) -> Metadata {
 }
 
 fn normalize(s: &str) -> String {
-    crate::dom::normalize_whitespace(&unescape_basic(s))
+    crate::page::dom::normalize_whitespace(&unescape_basic(s))
 }
 
 /// JSON-LD strings sometimes carry HTML entities; the common ones are decoded.
@@ -194,7 +194,7 @@ fn looks_like_headline(s: &str) -> bool {
 /// `<title>`, cut at a site-name separator when the rest is long enough to be a headline.
 fn document_title(doc: &Document) -> Option<String> {
     let t = doc.find_tag(Document::ROOT, "title")?;
-    let full = crate::dom::normalize_whitespace(&doc.text_content(t));
+    let full = crate::page::dom::normalize_whitespace(&doc.text_content(t));
     if full.is_empty() {
         return None;
     }

@@ -1,11 +1,11 @@
 //! Who says so: cues of saying and believing with their sources, quotations with
 //! their speakers, and vague sources ("critics say", "reports indicate").
 
-use crate::analyze::Input;
+use crate::answer::analyze::Input;
 use crate::finding::{Finding, Kind};
-use crate::lexicon::LexKind;
+use crate::text::lexicon::LexKind;
 use crate::model::CueModel;
-use crate::segment::TokenKind;
+use crate::text::segment::TokenKind;
 use std::ops::Range;
 
 /// What the other rules need to know about attributions.
@@ -480,7 +480,7 @@ pub fn find(input: &Input) -> Attributions {
                 last_named = Some((s, who));
             }
         }
-        let is_noun_cue = |m: &crate::lexicon::Match| m.tokens.len() == 1 && is_speech_noun(input.norm.token(m.tokens.start));
+        let is_noun_cue = |m: &crate::text::lexicon::Match| m.tokens.len() == 1 && is_speech_noun(input.norm.token(m.tokens.start));
         let has_verb_cue = matches.iter().any(|m| m.kind == LexKind::SpeechVerb && !is_noun_cue(m));
         for m in matches {
             if !matches!(m.kind, LexKind::SpeechVerb | LexKind::Inference) || m.tokens.clone().any(|t| taken[t]) {
@@ -762,7 +762,7 @@ fn speakers_of_quotes(input: &Input, out: &mut Attributions) {
 
 #[cfg(test)]
 mod tests {
-    use crate::analyze::{analyze_text, Options};
+    use crate::answer::analyze::{analyze_text, Options};
     use crate::finding::Kind;
 
     fn attributions(text: &str) -> Vec<(Kind, String, Option<String>)> {

@@ -1,7 +1,7 @@
 //! An extracted article: ordered blocks of text with their links, and for each block
 //! a map back to the document's text nodes so highlights land on the page's own text.
 
-use crate::dom::NodeId;
+use crate::page::dom::NodeId;
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
 

@@ -3,8 +3,8 @@
 //! placed on the page's own text.
 
 use super::patterns::is_heading;
-use crate::article::{Block, BlockKind, Link, TextRun};
-use crate::dom::{Document, NodeData, NodeId};
+use crate::page::article::{Block, BlockKind, Link, TextRun};
+use crate::page::dom::{Document, NodeData, NodeId};
 use crate::span::Span;
 
 /// Tags that do not break the flow of text.

@@ -13,8 +13,8 @@ mod readerable;
 mod scoring;
 mod stats;
 
-use crate::article::{Article, Block, BlockKind};
-use crate::dom::{normalize_whitespace, Document, NodeId};
+use crate::page::article::{Article, Block, BlockKind};
+use crate::page::dom::{normalize_whitespace, Document, NodeId};
 use patterns::is_skipped;
 use patterns::{is_boilerplate_text, is_byline_hint, is_hidden, is_unlikely, match_string};
 
@@ -274,7 +274,7 @@ fn find_byline(doc: &Document, body: NodeId, removed: &[bool]) -> Option<NodeId>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::html::parse;
+    use crate::page::html::parse;
 
     const LONG: &str = "The harbour board met on Monday, and after a long debate it approved the plan to rebuild the north pier, which has been closed since the winter storms.";
 

@@ -2,7 +2,7 @@
 //! stay linear in the page size.
 
 use super::patterns::{is_block_tag, is_heading};
-use crate::dom::{Document, NodeData, NodeId};
+use crate::page::dom::{Document, NodeData, NodeId};
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Stats {

@@ -5,7 +5,7 @@
 use super::patterns::{class_weight, is_boilerplate_text, is_widget, match_string};
 use super::stats::{active_nodes, compute, Stats};
 use super::Flags;
-use crate::dom::{Document, NodeId};
+use crate::page::dom::{Document, NodeId};
 
 /// Marks removed nodes inside `roots` in `removed`.
 pub fn clean(doc: &Document, roots: &[NodeId], removed: &mut [bool], flags: Flags) {

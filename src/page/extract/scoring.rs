@@ -5,7 +5,7 @@
 use super::patterns::{class_weight, is_heading};
 use super::stats::{compute, Stats};
 use super::Flags;
-use crate::dom::{Document, NodeId};
+use crate::page::dom::{Document, NodeId};
 
 fn is_phrasing_tag(tag: &str) -> bool {
     matches!(

@@ -2,7 +2,7 @@
 //! a flat list of nodes in document order, each naming its parent by index, so
 //! neither side recurses on deep pages. Turned here into a `dom::Document`.
 
-use crate::dom::{Document, NodeId};
+use crate::page::dom::{Document, NodeId};
 use serde::Deserialize;
 
 /// Attributes the content script keeps; extraction looks at nothing else.

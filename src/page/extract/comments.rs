@@ -3,7 +3,7 @@
 //! miss threads called "responses", "discussion", "talk", or hashed class names.
 
 use super::normalized_text;
-use crate::dom::{Document, NodeId};
+use crate::page::dom::{Document, NodeId};
 use std::collections::HashMap;
 
 const REPLY_WORDS: &[&str] = &[

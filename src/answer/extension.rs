@@ -3,10 +3,10 @@
 //! builds the answer the extension and the demo show (docs/architecture.md).
 //! Offsets leave here as UTF-16 code units, which is what DOM Ranges count.
 
-use crate::analyze::{analyze_article, analyze_text, Options, Summary};
-use crate::article::{Article, Metadata};
-use crate::dom::{Document, NodeId};
-use crate::extract::{extract, is_readerable_article};
+use crate::answer::analyze::{analyze_article, analyze_text, Options, Summary};
+use crate::page::article::{Article, Metadata};
+use crate::page::dom::{Document, NodeId};
+use crate::page::extract::{extract, is_readerable_article};
 use crate::finding::{Finding, Kind};
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
@@ -252,7 +252,7 @@ pub fn text_answer(text: &str, options: &Options) -> TextAnswer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::{Block, BlockKind, TextRun};
+    use crate::page::article::{Block, BlockKind, TextRun};
 
     fn block(text: &str, runs: Vec<TextRun>) -> Block {
         Block { kind: BlockKind::Paragraph, text: text.into(), links: Vec::new(), runs }

@@ -6,7 +6,7 @@
 //! Tokens are joined by single spaces and padded with spaces, and every pattern is
 //! normalized the same way, so a candidate is confirmed by comparing the two texts.
 
-use crate::segment::Segmented;
+use crate::text::segment::Segmented;
 use crate::hash::{hash_part, HashedMap};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -166,7 +166,7 @@ impl Normalized {
 
 /// A phrase as it is matched: " tok tok ".
 fn normalize_phrase(phrase: &str) -> String {
-    let seg = crate::segment::segment(phrase);
+    let seg = crate::text::segment::segment(phrase);
     Normalized::new(phrase, &seg).text
 }
 
@@ -262,7 +262,7 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::segment::segment;
+    use crate::text::segment::segment;
 
     fn found(text: &str) -> Vec<(LexKind, String)> {
         let seg = segment(text);

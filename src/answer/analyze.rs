@@ -1,17 +1,17 @@
 //! The analysis pipeline: segment the text, match the lexicons once, then run the
 //! rules (attribution → hedges → unsourced claims) and summarise.
 
-use crate::article::Article;
+use crate::page::article::Article;
 use crate::finding::Finding;
 use crate::hash::{hash, HashedSet};
-use crate::lexicon::{parse_list, LexKind, Lexicon, Match, Normalized, MAX_ENTRY_TOKENS};
-use crate::segment::{segment, Segmented, TokenKind};
+use crate::text::lexicon::{parse_list, LexKind, Lexicon, Match, Normalized, MAX_ENTRY_TOKENS};
+use crate::text::segment::{segment, Segmented, TokenKind};
 use crate::span::Span;
 use crate::model::hedge::HedgeModel;
-use crate::{attribution, claim, hedge, summary, uncertainty};
+use crate::passes::{attribution, claim, hedge, summary, uncertainty};
 use serde::{Deserialize, Serialize};
 
-pub use crate::summary::Summary;
+pub use crate::passes::summary::Summary;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -294,7 +294,7 @@ mod tests {
 
     #[test]
     fn article_links_source_their_sentences() {
-        use crate::article::{Block, BlockKind, Link};
+        use crate::page::article::{Block, BlockKind, Link};
         let text = "Previous negotiations stalled in 2022 as Russia pressed its military campaign.";
         let block = |links| Block { kind: BlockKind::Paragraph, text: text.into(), links, runs: vec![] };
         let plain = Article { blocks: vec![block(vec![])], ..Article::default() };
