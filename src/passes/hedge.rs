@@ -14,8 +14,42 @@ use std::ops::Range;
 fn is_hedge_kind(kind: LexKind) -> bool {
     matches!(
         kind,
-        LexKind::Modal | LexKind::HedgeWord | LexKind::Inference | LexKind::Frame | LexKind::VagueQuantity | LexKind::Peacock | LexKind::CustomHedge
+        LexKind::Modal | LexKind::HedgeWord | LexKind::Inference | LexKind::Frame | LexKind::CustomHedge
     )
+}
+
+/// Words that make a clause an honest statement of what is not known ("it is unclear whether
+/// talks could resume"): the hedges inside it are not the writer's guess.
+const UNKNOWN_WORDS: &[&str] = &["unclear", "uncertain", "unknown", "whether"];
+
+/// Whether the hedge at token `i` sits in a clause that says what is not known: "unclear",
+/// "not clear", "not known", "remains to be seen" earlier in the same clause.
+fn in_an_honest_unknown(input: &Input, i: usize, sentence: &Range<usize>) -> bool {
+    for k in (sentence.start..i).rev() {
+        let w = input.norm.token(k);
+        if matches!(w, ";" | "but" | "." | "although" | "though") {
+            return false;
+        }
+        let next = input.word_in(sentence, k + 1);
+        if UNKNOWN_WORDS.contains(&w) || (w == "not" && matches!(next, "clear" | "known" | "yet")) || (w == "to" && next == "be" && input.word_in(sentence, k + 2) == "seen") {
+            return true;
+        }
+    }
+    false
+}
+
+/// A transcript's speaker label opens the paragraph ("PENCE: Well, …"): what follows is speech.
+fn in_a_transcript(input: &Input, s: usize) -> bool {
+    let first = (0..=s).rev().find(|&k| input.seg.sentences[k].paragraph_start).unwrap_or(0);
+    let tokens = input.seg.sentences[first].tokens.clone();
+    let label_end = tokens.clone().take(4).find(|&k| input.norm.token(k) == ":");
+    label_end.is_some_and(|end| {
+        end > tokens.start
+            && (tokens.start..end).all(|k| {
+                let raw = input.seg.token_text(input.text, k);
+                raw.chars().any(|c| c.is_alphabetic()) && !raw.chars().any(|c| c.is_lowercase())
+            })
+    })
 }
 
 /// Verbs after which "may"/"can"-type modals state a general possibility ("symptoms may
@@ -93,6 +127,13 @@ fn word_is_not_hedge(input: &Input, m: &Match, sentence: &Range<usize>) -> bool 
     let after_next = input.word_in(sentence, m.tokens.end + 1);
     match input.norm.token(i) {
         "kind" | "sort" => SORT_DETERMINERS.contains(&prev),
+        // "the agency suggested that", "Bloomberg suggested": someone proposing or saying, reported.
+        "suggested" => prev != "this" && prev != "that" && (i > sentence.start && input.seg.tokens[i - 1].upper || SPEAKER_BEFORE_SUGGESTED.contains(&prev)),
+        // The noun: "the signals could not differ", "signal preemption", "mixed signals".
+        "signal" | "signals" => {
+            let verb_before = matches!(prev, "could" | "may" | "might" | "to" | "would" | "will" | "also" | "which" | "that");
+            !verb_before && (input.norm.token(i) == "signal" || SIGNAL_NOUN_BEFORE.contains(&prev) || matches!(next, "of" | "from" | "that" | "were" | "are" | "could" | "would" | "to" | "." | ","))
+        }
         "supposed" => next == "to" && !matches!(after_next, "have" | "be"),
         // "14 percent less likely to die": a measured rate, not a guess.
         "more" | "less" if m.tokens.len() == 2 => measured_before(input, sentence, i),
@@ -111,6 +152,18 @@ fn measured_before(input: &Input, sentence: &Range<usize>, i: usize) -> bool {
     matches!(prev, "percent" | "%" | "times" | "twice" | "half")
         || (i > sentence.start && input.seg.tokens[i - 1].kind == TokenKind::Number)
 }
+
+/// Who suggests, rather than what: "he suggested", "the agency suggested".
+const SPEAKER_BEFORE_SUGGESTED: &[&str] = &[
+    "he", "she", "they", "i", "we", "who", "agency", "campaign", "billionaire", "official", "officials", "spokesman",
+    "spokeswoman", "spokesperson", "president", "minister", "senator", "lawmakers", "governor", "mayor", "also",
+];
+
+/// Words before "signals" that make it the noun: "the signals", "mixed signals".
+const SIGNAL_NOUN_BEFORE: &[&str] = &[
+    "the", "a", "an", "these", "those", "its", "their", "his", "her", "our", "mixed", "clear", "strong", "weak",
+    "conflicting", "such", "any", "no", "chemical", "radio", "electrical", "traffic", "warning", "early", "of",
+];
 
 /// Words before "kind of" / "sort of" that make it a noun: "that kind of", "a different sort of".
 const SORT_DETERMINERS: &[&str] = &[
@@ -151,9 +204,15 @@ fn modal_is_not_hedge(input: &Input, m: &Match, sentence: &Range<usize>) -> bool
                 || (next == Some("not") && prev.is_some_and(|p| p.ends_with('s') && PERMISSION_SUBJECTS.iter().any(|s| s.starts_with(p))));
             permission
         }
-        // "could not reach him": past ability. "could not have" is still a hedge.
-        "could" => matches!(next, Some("not" | "never" | "hardly")) && m.tokens.len() == 1
-            && input.norm.token((i + 2).min(sentence.end - 1)) != "have",
+        // "could not reach him", "could barely walk", "could see the stage", "did all they
+        // could": past ability or perception. "could not have" is still a hedge.
+        "could" => {
+            let ability = matches!(next, Some("not" | "never" | "hardly" | "barely" | "only" | "see" | "hear" | "feel" | "tell" | "smell" | "taste" | "afford"))
+                && m.tokens.len() == 1
+                && input.norm.token((i + 2).min(sentence.end - 1)) != "have";
+            let all_they_could = i >= sentence.start + 2 && matches!(input.norm.token(i - 2), "all" | "everything" | "what" | "as");
+            ability || (all_they_could && m.tokens.len() == 1 && matches!(next, Some("." | "," | "to" | "for") | None))
+        }
         _ => false,
     }
 }
@@ -199,6 +258,10 @@ pub fn find(input: &Input, attributions: &Attributions) -> Vec<Finding> {
     let mut covered_until = 0usize;
     let taken = &attributions.taken;
     let reporters = Reporters::new(attributions);
+    let mut vague_sentences = vec![false; input.seg.sentences.len()];
+    for f in attributions.findings.iter().filter(|f| f.kind == Kind::VagueAttribution) {
+        vague_sentences[input.sentence_at_char(f.span.start)] = true;
+    }
     for (s, sentence) in input.seg.sentences.iter().enumerate() {
         let range = sentence.tokens.clone();
         for m in input.sentence_matches(s) {
@@ -219,6 +282,23 @@ pub fn find(input: &Input, attributions: &Attributions) -> Vec<Finding> {
             // the hedge is still marked, as part of what it attributes.
             let quote_speaker = input.seg.quote_of(m.tokens.start).and_then(|q| attributions.quote_speakers[q].clone());
             let reported = attributions.reported[s].as_ref().is_some_and(|r| r.start < m.tokens.start && m.tokens.start < r.end);
+            // A quotation whose speaker is not found (a paragraph-long quote, a transcript) is
+            // still someone else's words: no hedge of the writer's.
+            let in_quote = input.seg.quote_of(m.tokens.start).is_some_and(|q| {
+                let quote = &input.seg.quotes[q];
+                quote.close - quote.open > 4
+            });
+            if quote_speaker.is_none() && !reported && (in_quote || in_a_transcript(input, s)) {
+                continue;
+            }
+            // An unnamed speaker's hedge ("experts said the test could change that") belongs to
+            // the vague attribution already marked in the sentence, not to the writer.
+            if vague_sentences.get(s).copied().unwrap_or(false) {
+                continue;
+            }
+            if in_an_honest_unknown(input, m.tokens.start, &range) {
+                continue;
+            }
             if quote_speaker.is_some() || reported {
                 let Some(reporter) = reporters.of(sentence.span, span.start) else { continue };
                 let who = quote_speaker.unwrap_or(reporter);

@@ -53,6 +53,14 @@ fn explanation(kind: Option<LexKind>, cue: &str) -> (Kind, String) {
     }
 }
 
+/// Whether the words from token `i` on make a preceding quantity a source: a group that
+/// holds views ("historians", "experts") or a verb of saying or believing ("many believe").
+fn stands_for_a_source(input: &Input, i: usize) -> bool {
+    i < input.seg.tokens.len()
+        && (input.matches_near(&(i..i + 1)).iter().any(|m| m.tokens.start == i && matches!(m.kind, LexKind::VagueSource | LexKind::SpeechVerb))
+            || matches!(input.norm.token(i), "believe" | "think" | "feel" | "regard" | "consider" | "argue" | "say" | "claim" | "suspect" | "fear"))
+}
+
 /// Strength from how far the score clears the threshold: just above it is shown at the
 /// balanced sensitivity, a clear margin also at lenient.
 fn strength(score: f32, threshold: f32) -> f32 {
@@ -94,6 +102,15 @@ pub fn apply(input: &Input, attributions: &Attributions, hedges: &mut Vec<Findin
             if tokens.clone().any(|t| states[t] != TokenState::Free) || tokens.start < covered_until {
                 continue;
             }
+            // In news the model adds only vague sources: peacock terms, vague quantities and
+            // wording it merely finds typical of hedged encyclopedia text are not the writer's
+            // speculation (the annotation guideline). A quantity that stands for a source
+            // ("several historians regard") is a vague source.
+            let kind = match kind {
+                Some(LexKind::VagueSource | LexKind::VagueFrame) => kind,
+                Some(LexKind::VagueQuantity) if stands_for_a_source(input, tokens.end) => Some(LexKind::VagueSource),
+                _ => continue,
+            };
             covered_until = tokens.end;
             let cue = input.seg.slice(input.text, tokens.clone()).to_string();
             let (kind, explanation) = explanation(kind, &cue);

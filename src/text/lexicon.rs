@@ -36,6 +36,14 @@ pub enum LexKind {
     Date,
     Cause,
     Comparison,
+    /// What others want, fear or believe: "wants", "is determined".
+    InnerState,
+    /// Shares, rates and world records: "percent", "a record", "in the world".
+    Statistic,
+    /// Predictions stated as fact: "is on track to", "is set to".
+    Prediction,
+    /// Groups whose views a writer may assert: "voters", "Americans".
+    Group,
     PastTense,
     /// one of the best, famous, widely acclaimed: praise with no measure or source.
     Peacock,
@@ -58,6 +66,10 @@ const FILES: &[(LexKind, &str)] = &[
     (LexKind::Date, include_str!("lexicon/date.txt")),
     (LexKind::Cause, include_str!("lexicon/cause.txt")),
     (LexKind::Comparison, include_str!("lexicon/comparison.txt")),
+    (LexKind::InnerState, include_str!("lexicon/inner_state.txt")),
+    (LexKind::Statistic, include_str!("lexicon/statistic.txt")),
+    (LexKind::Prediction, include_str!("lexicon/prediction.txt")),
+    (LexKind::Group, include_str!("lexicon/group.txt")),
     (LexKind::PastTense, include_str!("lexicon/past_tense.txt")),
     (LexKind::Peacock, include_str!("lexicon/peacock.txt")),
 ];
