@@ -3,7 +3,7 @@
 //! no quotation with a speaker and no link. Opinion, questions, headings and hedged
 //! sentences are left alone: they are not assertions of fact.
 
-use crate::answer::analyze::Input;
+use crate::text::Input;
 use crate::passes::attribution::Attributions;
 use crate::finding::{Finding, Kind};
 use crate::text::lexicon::LexKind;

@@ -1,5 +1,10 @@
-//! The text every analysis pass reads: tokens, sentences and quotations (`segment`) and
-//! the cue word lists matched over them (`lexicon`). Imports only the base types.
+//! The text every analysis pass reads: tokens, sentences and quotations (`segment`), the
+//! cue word lists matched over them (`lexicon`), the analysed text the passes share
+//! (`Input`) and word-shape helpers (`words`). Imports only the base types.
 
+pub mod input;
 pub mod lexicon;
 pub mod segment;
+pub mod words;
+
+pub use input::Input;
