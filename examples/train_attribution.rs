@@ -4,7 +4,8 @@
 //!
 //! cargo run --release --example train_attribution -- [TRAIN.jsonl] [OUT.txt]
 
-use caveat::answer::analyze::{Input, Options};
+use caveat::text::Input;
+use caveat::Options;
 use caveat::model::{features, CandidateWords};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};

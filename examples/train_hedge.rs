@@ -12,9 +12,11 @@
 //!
 //! cargo run --release --example train_hedge -- [TRAIN.jsonl] [OUT.txt]
 
-use caveat::answer::analyze::{Input, Options};
+use caveat::text::Input;
+use caveat::Options;
 use caveat::finding::Kind;
-use caveat::model::hedge::{candidacy, features, token_states, Candidacy};
+use caveat::model::hedge::{candidacy, features, Candidacy};
+use caveat::passes::uncertainty::token_states;
 use caveat::passes::{attribution, hedge};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};

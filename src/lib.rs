@@ -8,6 +8,7 @@
 
 pub mod finding;
 pub mod hash;
+pub mod options;
 pub mod span;
 
 pub mod page;
@@ -22,7 +23,8 @@ pub mod answer;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use answer::analyze::{analyze_article, analyze_text, Analysis, Options, Sensitivity};
+pub use answer::analyze::{analyze_article, analyze_text, Analysis};
+pub use options::{Options, Sensitivity};
 pub use finding::{Finding, Kind};
 pub use page::article::{Article, Block, BlockKind};
 pub use span::Span;

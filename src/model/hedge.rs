@@ -7,13 +7,13 @@
 //! embedded from `src/model/hedge_cue.txt`.
 
 use super::{parse_model, CandidateWords, Weights};
-use crate::answer::analyze::Input;
-use crate::passes::attribution::{is_capitalized, Attributions};
-use crate::finding::{Finding, Kind};
 use crate::text::lexicon::{LexKind, Match};
+use crate::text::words::is_capitalized;
+use crate::text::Input;
 use std::sync::OnceLock;
 
-/// What the rules made of a token: a feature of the model and a limit on it.
+/// What the rules made of a token: a feature of the model and a limit on it (found by
+/// `passes::uncertainty::token_states`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum TokenState {
     #[default]
@@ -26,50 +26,6 @@ pub enum TokenState {
     /// attribution cue, or a lexicon word the hedge rules rejected in its context ("May" the
     /// month, "could not", permission, "the many", "appeared in court").
     Excluded,
-}
-
-/// Per token, what the rules found there, from the rule findings (before the sensitivity
-/// filter) and the attribution analysis.
-pub fn token_states(input: &Input, attributions: &Attributions, findings: &[Finding]) -> Vec<TokenState> {
-    let n = input.seg.tokens.len();
-    let mut states = vec![TokenState::Free; n];
-    for m in &input.matches {
-        // The hedge rules judge these in context ("May" the month, "so many"): the model
-        // may confirm what they kept but not bring back what they dropped.
-        if matches!(m.kind, LexKind::Modal | LexKind::VagueQuantity) {
-            states[m.tokens.clone()].iter_mut().for_each(|s| *s = TokenState::Excluded);
-        }
-    }
-    for (s, sentence) in input.seg.sentences.iter().enumerate() {
-        // Modals and quantities are out already (above); words the rules read in a plain sense too.
-        for m in input.sentence_matches(s).iter().filter(|m| matches!(m.kind, LexKind::HedgeWord | LexKind::Inference)) {
-            if crate::passes::hedge::rejected_in_context(input, m, &sentence.tokens) {
-                states[m.tokens.clone()].iter_mut().for_each(|s| *s = TokenState::Excluded);
-            }
-        }
-        if let Some(r) = attributions.reported.get(s).cloned().flatten() {
-            states[(r.start + 1).min(r.end)..r.end.min(sentence.tokens.end)].iter_mut().for_each(|s| *s = TokenState::Excluded);
-        }
-    }
-    for (i, state) in states.iter_mut().enumerate() {
-        // Quoted from a named speaker, or already a cue of attribution.
-        if attributions.taken[i] || input.seg.quote_of(i).is_some_and(|q| attributions.quote_speakers[q].is_some()) {
-            *state = TokenState::Excluded;
-        }
-    }
-    for f in findings {
-        let state = match f.kind {
-            Kind::Speculation => TokenState::Speculation,
-            Kind::VagueAttribution => TokenState::Vague,
-            _ => continue,
-        };
-        let mut i = input.token_at_char(f.span.start);
-        while i < n && input.seg.tokens[i].chars().start < f.span.end {
-            states[i] = state;
-            i += 1;
-        }
-    }
-    states
 }
 
 /// The name of a lexicon kind that hedges or hides a source, as a feature part.
@@ -236,40 +192,7 @@ impl HedgeModel {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answer::analyze::Options;
-
-    fn feature_names(text: &str, i: usize) -> Vec<String> {
-        let input = Input::new(text, &Options::default(), Vec::new());
-        let attributions = crate::passes::attribution::find(&input);
-        let hedges = crate::passes::hedge::find(&input, &attributions);
-        let findings: Vec<Finding> = attributions.findings.iter().chain(&hedges).cloned().collect();
-        let states = token_states(&input, &attributions, &findings);
-        let mut names = Vec::new();
-        features(&input, input.sentence_of(i), i, states[i], &mut |parts| names.push(parts.join(" ")));
-        names
-    }
-
-    #[test]
-    fn features_describe_the_word_its_context_and_the_rules() {
-        let names = feature_names("It is widely regarded as one of the finest.", 2);
-        for expected in ["bias", "w widely", "p is", "n regarded", "pw is widely", "wn widely regarded", "rule vague", "lex vframe"] {
-            assert!(names.iter().any(|n| n == expected), "{expected} missing from {names:?}");
-        }
-        let names = feature_names("Some people think so.", 0);
-        assert!(names.iter().any(|n| n == "first"), "{names:?}");
-        assert!(names.iter().any(|n| n == "lex quantity"), "{names:?}");
-    }
-
-    #[test]
-    fn excluded_tokens_are_never_candidates() {
-        let input = Input::new("The talks began in May. Visitors may not park.", &Options::default(), Vec::new());
-        let attributions = crate::passes::attribution::find(&input);
-        let hedges = crate::passes::hedge::find(&input, &attributions);
-        let states = token_states(&input, &attributions, &hedges);
-        let may = (0..input.seg.tokens.len()).filter(|&i| input.norm.token(i) == "may").collect::<Vec<_>>();
-        assert_eq!(may.len(), 2);
-        assert!(may.iter().all(|&i| candidacy(&input, &states, i) == Candidacy::Never));
-    }
+    use crate::options::Options;
 
     #[test]
     fn parses_threshold_words_and_weights() {

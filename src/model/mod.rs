@@ -4,7 +4,7 @@
 //! `cargo run --release --example train_attribution` (see docs/analyzer.md); the
 //! weights are embedded from `src/model/attribution_cue.txt`.
 
-use crate::answer::analyze::Input;
+use crate::text::Input;
 use crate::text::lexicon::LexKind;
 use crate::text::segment::TokenKind;
 use crate::hash::{hash, hash_spaced, HashedMap, HashedSet};
@@ -46,10 +46,10 @@ pub fn features(input: &Input, s: usize, i: usize, emit: &mut dyn FnMut(&[&str])
     if input.seg.quote_of(i).is_some() {
         emit(&["inquote"]);
     }
-    if i > range.start && crate::passes::attribution::is_capitalized(input, i - 1) {
+    if i > range.start && crate::text::words::is_capitalized(input, i - 1) {
         emit(&["prevcap"]);
     }
-    if input.seg.tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word) && i + 1 < range.end && crate::passes::attribution::is_capitalized(input, i + 1) {
+    if input.seg.tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word) && i + 1 < range.end && crate::text::words::is_capitalized(input, i + 1) {
         emit(&["nextcap"]);
     }
     for m in input.matches_near(&(i..i + 1)) {
@@ -129,7 +129,8 @@ impl CueModel {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answer::analyze::{Input, Options};
+    use crate::options::Options;
+    use crate::text::Input;
 
     #[test]
     fn parses_words_and_weights() {

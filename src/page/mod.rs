@@ -9,3 +9,6 @@ pub mod snapshot;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html;
+
+#[cfg(target_arch = "wasm32")]
+pub mod live;

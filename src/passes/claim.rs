@@ -11,7 +11,7 @@
 //! The finding marks the claim's core (the cue and the rest of its clause), not the whole
 //! sentence; its cue quotes the sentence, so the reader sees what the mark is about.
 
-use crate::answer::analyze::Input;
+use crate::text::Input;
 use crate::finding::{Finding, Kind};
 use crate::passes::attribution::Attributions;
 use crate::text::lexicon::{LexKind, Match};

@@ -3,7 +3,7 @@
 //! permission. Hedges inside a named speaker's quotation or speech reported from a named
 //! source are theirs: marked as part of the attribution, not as the writer's speculation.
 
-use crate::answer::analyze::Input;
+use crate::text::Input;
 use crate::passes::attribution::Attributions;
 use crate::finding::{Finding, Kind};
 use crate::span::Span;
@@ -74,7 +74,7 @@ fn modal_strength(input: &Input, m: &Match, sentence: &Range<usize>) -> f32 {
         (w.ends_with("ed") || w.ends_with("en")) && w != "seen"
     };
     // A named subject makes it a guess about one case, not a general possibility: "Russia may take".
-    let named_subject = i > sentence.start + 1 && crate::passes::attribution::is_capitalized(input, i - 1);
+    let named_subject = i > sentence.start + 1 && crate::text::words::is_capitalized(input, i - 1);
     if (passive || GENERIC_AFTER_MODAL.contains(&next)) && !named_subject {
         0.35
     } else {

@@ -1,7 +1,7 @@
 //! The summary panel: how much of the text is hedged, vaguely sourced, sourced or
 //! unsourced, who the named sources are, and a one-line verdict.
 
-use crate::answer::analyze::Input;
+use crate::text::Input;
 use crate::finding::{Finding, Kind};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -5,12 +5,57 @@
 //! finding is never removed, and tokens the rules excluded (a named speaker's quotation,
 //! reported speech, "May" the month, "could not") are never scored.
 
-use crate::answer::analyze::Input;
-use crate::passes::attribution::Attributions;
 use crate::finding::{Finding, Kind};
+use crate::model::hedge::{is_cue_kind, is_quantifier, HedgeModel, TokenState};
+use crate::passes::attribution::Attributions;
+use crate::passes::hedge::rejected_in_context;
 use crate::text::lexicon::LexKind;
-use crate::model::hedge::{is_cue_kind, is_quantifier, token_states, HedgeModel, TokenState};
+use crate::text::Input;
 use std::ops::Range;
+
+/// Per token, what the rules found there, from the rule findings (before the sensitivity
+/// filter) and the attribution analysis.
+pub fn token_states(input: &Input, attributions: &Attributions, findings: &[Finding]) -> Vec<TokenState> {
+    let n = input.seg.tokens.len();
+    let mut states = vec![TokenState::Free; n];
+    for m in &input.matches {
+        // The hedge rules judge these in context ("May" the month, "so many"): the model
+        // may confirm what they kept but not bring back what they dropped.
+        if matches!(m.kind, LexKind::Modal | LexKind::VagueQuantity) {
+            states[m.tokens.clone()].iter_mut().for_each(|s| *s = TokenState::Excluded);
+        }
+    }
+    for (s, sentence) in input.seg.sentences.iter().enumerate() {
+        // Modals and quantities are out already (above); words the rules read in a plain sense too.
+        for m in input.sentence_matches(s).iter().filter(|m| matches!(m.kind, LexKind::HedgeWord | LexKind::Inference)) {
+            if rejected_in_context(input, m, &sentence.tokens) {
+                states[m.tokens.clone()].iter_mut().for_each(|s| *s = TokenState::Excluded);
+            }
+        }
+        if let Some(r) = attributions.reported.get(s).cloned().flatten() {
+            states[(r.start + 1).min(r.end)..r.end.min(sentence.tokens.end)].iter_mut().for_each(|s| *s = TokenState::Excluded);
+        }
+    }
+    for (i, state) in states.iter_mut().enumerate() {
+        // Quoted from a named speaker, or already a cue of attribution.
+        if attributions.taken[i] || input.seg.quote_of(i).is_some_and(|q| attributions.quote_speakers[q].is_some()) {
+            *state = TokenState::Excluded;
+        }
+    }
+    for f in findings {
+        let state = match f.kind {
+            Kind::Speculation => TokenState::Speculation,
+            Kind::VagueAttribution => TokenState::Vague,
+            _ => continue,
+        };
+        let mut i = input.token_at_char(f.span.start);
+        while i < n && input.seg.tokens[i].chars().start < f.span.end {
+            states[i] = state;
+            i += 1;
+        }
+    }
+    states
+}
 
 /// The words a firing token stands for: the longest hedging or weasel lexicon entry
 /// holding it, with that entry's kind, else the token alone.
@@ -121,8 +166,42 @@ pub fn apply(input: &Input, attributions: &Attributions, hedges: &mut Vec<Findin
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::answer::analyze::{analyze_text, Options};
-    use crate::finding::Kind;
+    use crate::model::hedge::{candidacy, features, Candidacy};
+
+    fn feature_names(text: &str, i: usize) -> Vec<String> {
+        let input = Input::new(text, &Options::default(), Vec::new());
+        let attributions = crate::passes::attribution::find(&input);
+        let hedges = crate::passes::hedge::find(&input, &attributions);
+        let findings: Vec<Finding> = attributions.findings.iter().chain(&hedges).cloned().collect();
+        let states = token_states(&input, &attributions, &findings);
+        let mut names = Vec::new();
+        features(&input, input.sentence_of(i), i, states[i], &mut |parts| names.push(parts.join(" ")));
+        names
+    }
+
+    #[test]
+    fn features_describe_the_word_its_context_and_the_rules() {
+        let names = feature_names("It is widely regarded as one of the finest.", 2);
+        for expected in ["bias", "w widely", "p is", "n regarded", "pw is widely", "wn widely regarded", "rule vague", "lex vframe"] {
+            assert!(names.iter().any(|n| n == expected), "{expected} missing from {names:?}");
+        }
+        let names = feature_names("Some people think so.", 0);
+        assert!(names.iter().any(|n| n == "first"), "{names:?}");
+        assert!(names.iter().any(|n| n == "lex quantity"), "{names:?}");
+    }
+
+    #[test]
+    fn excluded_tokens_are_never_candidates() {
+        let input = Input::new("The talks began in May. Visitors may not park.", &Options::default(), Vec::new());
+        let attributions = crate::passes::attribution::find(&input);
+        let hedges = crate::passes::hedge::find(&input, &attributions);
+        let states = token_states(&input, &attributions, &hedges);
+        let may = (0..input.seg.tokens.len()).filter(|&i| input.norm.token(i) == "may").collect::<Vec<_>>();
+        assert_eq!(may.len(), 2);
+        assert!(may.iter().all(|&i| candidacy(&input, &states, i) == Candidacy::Never));
+    }
 
     fn uncertain(text: &str) -> Vec<(Kind, String)> {
         analyze_text(text, &Options::default())

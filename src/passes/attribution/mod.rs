@@ -1,12 +1,28 @@
 //! Who says so: cues of saying and believing with their sources, quotations with
 //! their speakers, and vague sources ("critics say", "reports indicate").
+//!
+//! `find` runs, per sentence: the vague frames (`frames`), a speaker's colon
+//! (`quotations`), then the verbs and nouns of saying with their subjects (here, with
+//! `subject` finding who); then the learned cue model on sentences still unsourced
+//! (`learned`), and the speakers of quotations (`quotations`).
 
-use crate::answer::analyze::Input;
+mod frames;
+mod learned;
+mod quotations;
+mod subject;
+
 use crate::finding::{Finding, Kind};
 use crate::text::lexicon::LexKind;
-use crate::model::CueModel;
 use crate::text::segment::TokenKind;
+use crate::text::words::is_capitalized;
+use crate::text::Input;
+use learned::learned_cues;
+use quotations::speakers_of_quotes;
 use std::ops::Range;
+use subject::{
+    continues_named_subject, is_auxiliary, is_determiner, is_pronoun, name_ending_at, name_text, source_after, subject_before, Source,
+    REACH,
+};
 
 /// What the other rules need to know about attributions.
 #[derive(Debug, Default)]
@@ -22,51 +38,6 @@ pub struct Attributions {
     pub quote_speakers: Vec<Option<String>>,
     /// Per token: part of an attribution or vague attribution finding.
     pub taken: Vec<bool>,
-}
-
-/// Words skipped between a verb of saying and its subject: "Peskov has also said".
-fn is_auxiliary(word: &str) -> bool {
-    // "didn't", "won't": negated auxiliaries.
-    word.ends_with("n't") || word.ends_with("n’t") || matches!(
-        word,
-        "has" | "have" | "had" | "was" | "were" | "is" | "are" | "also" | "later" | "previously" | "then" |
-            "further" | "again" | "recently" | "publicly" | "repeatedly" | "reportedly" | "not" | "did" |
-            "does" | "do" | "would" | "will" | "could" | "may" | "might" | "once" | "first" | "already" |
-            "often" | "never" | "always" | "even" | "still" | "just" | "privately" | "openly" |
-            "explicitly" | "clearly" | "flatly" | "quickly" | "himself" | "herself" | "themselves" | "been" |
-            "being" | "long"
-    )
-}
-
-fn is_pronoun(word: &str) -> bool {
-    matches!(
-        word,
-        "he" | "she" | "they" | "i" | "we" | "you" | "it" | "who"
-    )
-}
-
-/// Capitalised words that do not start a name.
-fn is_not_name(word: &str) -> bool {
-    matches!(
-        word,
-        "the" | "a" | "an" | "this" | "that" | "these" | "those" | "but" | "and" | "or" | "so" | "yet" |
-            "however" | "in" | "on" | "at" | "for" | "with" | "as" | "when" | "while" | "if" | "after" |
-            "before" | "since" | "meanwhile" | "moreover" | "still" | "then" | "there" | "here" | "what" |
-            "why" | "how" | "who" | "which" | "where" | "it" | "he" | "she" | "they" | "we" | "i" | "you" |
-            "his" | "her" | "their" | "our" | "my" | "its" | "some" | "many" | "most" | "others" | "one" |
-            "both" | "all" | "no" | "not" | "also" | "instead" | "now" | "today" | "yesterday" | "asked" |
-            "said" | "says" | "according" | "by" | "from" | "to" | "of" | "monday" | "tuesday" |
-            "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "let" | "everyone" | "everybody" |
-            "anyone" | "anybody" | "someone" | "somebody" | "nobody" | "no-one"
-    )
-}
-
-fn is_determiner(word: &str) -> bool {
-    matches!(
-        word,
-        "the" | "a" | "an" | "this" | "that" | "these" | "those" | "his" | "her" | "their" | "its" | "our" |
-            "my" | "your" | "one" | "another" | "each" | "every" | "both"
-    )
 }
 
 /// Cue words that are nouns ("in a statement") or need a clear subject to be a cue ("found", "show").
@@ -97,142 +68,6 @@ fn is_poll(word: &str) -> bool {
     matches!(word, "poll" | "polls" | "survey" | "surveys")
 }
 
-pub fn is_capitalized(input: &Input, i: usize) -> bool {
-    let t = &input.seg.tokens[i];
-    t.kind == TokenKind::Word && t.upper && !is_not_name(input.norm.token(i)) && !input.is_title_case(i)
-}
-
-/// Names, subjects and auxiliary runs are searched at most this far, so a pathological
-/// run of capitalised words or auxiliaries cannot make the search quadratic.
-const REACH: usize = 8;
-
-/// The words of a name, without a possessive ending: "Kremlin’s" → "Kremlin".
-fn name_text(input: &Input, name: Range<usize>) -> String {
-    let text = input.seg.slice(input.text, name);
-    text.strip_suffix("’s").or_else(|| text.strip_suffix("'s")).unwrap_or(text).to_string()
-}
-
-/// A run of capitalised words ending at `end` (exclusive), inside `floor..`.
-fn name_ending_at(input: &Input, floor: usize, end: usize) -> Option<Range<usize>> {
-    let floor = floor.max(end.saturating_sub(REACH));
-    let mut start = end;
-    while start > floor {
-        let w = input.norm.token(start - 1);
-        if is_capitalized(input, start - 1) || (start - 1 > floor && start < end && matches!(w, "of" | "de" | "van" | "von") && is_capitalized(input, start - 2)) {
-            start -= 1;
-        } else {
-            break;
-        }
-    }
-    (start < end).then_some(start..end)
-}
-
-/// A run of capitalised words starting at `start`, before `ceiling`.
-fn name_starting_at(input: &Input, start: usize, ceiling: usize) -> Option<Range<usize>> {
-    let ceiling = ceiling.min(start + REACH);
-    let mut end = start;
-    while end < ceiling && (is_capitalized(input, end) || (end > start && input.norm.token(end) == "." && end + 1 < ceiling && input.seg.tokens[end].start == input.seg.tokens[end - 1].end)) {
-        end += 1;
-    }
-    while end > start && input.norm.token(end - 1) == "." {
-        end -= 1;
-    }
-    (end > start).then_some(start..end)
-}
-
-#[derive(Debug, Clone, PartialEq)]
-enum Source {
-    Named(String),
-    Pronoun,
-    Vague(Range<usize>),
-    /// A definite noun phrase: "the company", "the report".
-    Phrase(String),
-}
-
-/// The subject of a cue at `cue_start`, looking left within `floor..`.
-fn subject_before(input: &Input, vague: &[bool], floor: usize, cue_start: usize) -> Option<Source> {
-    let k = before_auxiliaries(input, floor, cue_start);
-    if k == floor {
-        return None;
-    }
-    let w = input.norm.token(k - 1);
-    if w == "," {
-        // "Dmitry Peskov, the Kremlin spokesman, said": the name before the appositive.
-        let mut j = k - 1;
-        let lower = floor.max(k.saturating_sub(12));
-        while j > lower {
-            j -= 1;
-            if input.norm.token(j) == "," {
-                // "One of the authors, Ari Fleischer, said": the name between the commas.
-                if let Some(name) = name_starting_at(input, j + 1, k - 1).filter(|n| n.end == k - 1) {
-                    return Some(Source::Named(name_text(input, name)));
-                }
-                if let Some(name) = name_ending_at(input, floor, j) {
-                    return Some(Source::Named(name_text(input, name)));
-                }
-                break;
-            }
-        }
-        return None;
-    }
-    if vague[k - 1] {
-        let start = (floor.max(k.saturating_sub(REACH))..k).rev().take_while(|&j| vague[j]).last().unwrap_or(k - 1);
-        // "Sanders' email to his supporters notes": the group is inside a prepositional phrase,
-        // not the one who speaks.
-        let mut before = start;
-        while before > floor && is_determiner(input.norm.token(before - 1)) {
-            before -= 1;
-        }
-        let in_phrase = before > floor && matches!(input.norm.token(before - 1), "to" | "for" | "with" | "among" | "from" | "of" | "about" | "against");
-        return (!in_phrase).then_some(Source::Vague(start..k));
-    }
-    if is_pronoun(w) {
-        return Some(Source::Pronoun);
-    }
-    if let Some(name) = name_ending_at(input, floor, k) {
-        // "71 percent of Americans said": the respondents of a poll, nobody named.
-        if let Some(head) = head_of_an_of_phrase(input, floor, name.start) {
-            return Some(Source::Phrase(input.seg.slice(input.text, head..k).to_string()));
-        }
-        return Some(Source::Named(name_text(input, name)));
-    }
-    // A lower-case noun phrase back to its determiner: "the company", "a new poll".
-    if input.seg.tokens[k - 1].kind == TokenKind::Word {
-        let lower = floor.max(k.saturating_sub(5));
-        for j in (lower..k).rev() {
-            let tok = input.norm.token(j);
-            // "the past week and found": a clause boundary, not part of a subject.
-            if matches!(tok, "and" | "or" | "but" | "to" | "that" | "which" | "who" | "when" | "if" | "then") {
-                break;
-            }
-            if is_determiner(tok) {
-                return Some(Source::Phrase(input.seg.slice(input.text, j..k).to_string()));
-            }
-            if is_capitalized(input, j) {
-                // "Trump's campaign", "the Pentagon's statement"
-                let name = name_ending_at(input, floor, j + 1).unwrap_or(j..j + 1);
-                if let Some(head) = head_of_an_of_phrase(input, floor, name.start) {
-                    return Some(Source::Phrase(input.seg.slice(input.text, head..k).to_string()));
-                }
-                return Some(Source::Named(name_text(input, name)));
-            }
-            if input.seg.tokens[j].kind != TokenKind::Word {
-                break;
-            }
-        }
-        // A bare plural or mass noun: "fundraising documents show".
-        let w = input.norm.token(k - 1);
-        if w.len() > 3 && !is_auxiliary(w) && !is_not_name(w) && !w.ends_with("ly") {
-            // "Policy makers argue", "scientists believe": a whole group, nobody in it named.
-            if w.ends_with('s') && !w.ends_with("ss") && is_opinion_verb(input.norm.token(cue_start)) {
-                return Some(Source::Vague(k - 1..k));
-            }
-            return Some(Source::Phrase(input.seg.slice(input.text, k - 1..k).to_string()));
-        }
-    }
-    None
-}
-
 /// Where speech reported from `cue_end` stops: at the end of the sentence, or where the
 /// writer takes over with a clause of their own — after a semicolon, a concession
 /// ("…, although records show"), or a comment on the claim ("…, and this is generally agreed").
@@ -250,24 +85,6 @@ fn reported_clause_end(input: &Input, cue_end: usize, sentence_end: usize) -> us
         .unwrap_or(sentence_end)
 }
 
-/// "Governor Lopez declared an emergency and said …": a second verb joined by "and" has
-/// the subject the sentence already named.
-fn continues_named_subject(input: &Input, s: usize, floor: usize, cue_start: usize, last_named: &Option<(usize, String)>) -> bool {
-    let k = before_auxiliaries(input, floor, cue_start);
-    k > floor && input.norm.token(k - 1) == "and" && last_named.as_ref().is_some_and(|(at, _)| *at == s)
-}
-
-/// Where the run of auxiliaries before a cue begins ("has also said"), searched at most
-/// `REACH` tokens back and not before `floor`.
-fn before_auxiliaries(input: &Input, floor: usize, cue_start: usize) -> usize {
-    let floor = floor.max(cue_start.saturating_sub(REACH));
-    let mut k = cue_start;
-    while k > floor && is_auxiliary(input.norm.token(k - 1)) {
-        k -= 1;
-    }
-    k
-}
-
 /// Things that carry words for whoever issued them: "a statement saying".
 fn is_document_noun(word: &str) -> bool {
     matches!(
@@ -275,30 +92,6 @@ fn is_document_noun(word: &str) -> bool {
         "statement" | "letter" | "report" | "release" | "post" | "tweet" | "memo" | "email" | "note" | "message" | "notice"
             | "filing" | "ruling" | "order" | "complaint" | "lawsuit" | "announcement"
     )
-}
-
-/// Where the subject's head begins when the name ending the search sits in an "of" phrase
-/// that modifies a thing: in "The high density of Samsung's PRAM device suggested", the
-/// density suggests, Samsung does not speak. A person before "of" ("the head of the
-/// agency's office") still leaves the name as the source.
-fn head_of_an_of_phrase(input: &Input, floor: usize, name_start: usize) -> Option<usize> {
-    let lower = floor.max(name_start.saturating_sub(4));
-    let of = (lower..name_start).rev().find(|&j| !matches!(input.seg.tokens[j].kind, TokenKind::Word) || input.norm.token(j) == "of" || is_determiner(input.norm.token(j)))?;
-    if input.norm.token(of) != "of" || of == floor {
-        return None;
-    }
-    let head = input.norm.token(of - 1);
-    let person = matches!(
-        head,
-        "head" | "heads" | "chief" | "leader" | "leaders" | "member" | "members" | "president" | "director" | "secretary"
-            | "minister" | "spokesman" | "spokeswoman" | "spokesperson" | "official" | "officials" | "chairman" | "founder"
-            | "author" | "authors" | "one" | "some" | "many" | "most" | "all" | "none" | "each"
-    );
-    if person || input.seg.tokens[of - 1].kind != TokenKind::Word || is_capitalized(input, of - 1) {
-        return None;
-    }
-    let start = (floor.max(of.saturating_sub(4))..of).rev().find(|&j| is_determiner(input.norm.token(j))).unwrap_or(of - 1);
-    Some(start)
 }
 
 /// Where the auxiliaries of a passive participle at `cue` begin ("is", "has long been",
@@ -334,23 +127,6 @@ fn is_adverb(word: &str) -> bool {
     (word.len() > 3 && word.ends_with("ly")) || matches!(word, "long" | "also" | "often" | "not" | "never" | "once" | "still" | "even" | "already" | "since" | "ever" | "much" | "well")
 }
 
-/// Verbs of holding a view, which a group can share: "scientists believe".
-fn is_opinion_verb(verb: &str) -> bool {
-    matches!(
-        verb,
-        "say" | "argue" | "believe" | "claim" | "contend" | "suggest" | "think" | "feel" | "consider" | "note"
-            | "maintain" | "insist" | "assert" | "speculate" | "agree" | "warn" | "predict" | "fear" | "hope" | "expect"
-            | "estimate" | "suspect"
-    )
-}
-
-/// Verbs that are no verb of saying elsewhere but hand the sentence over to a speaker
-/// before a colon: "Limbaugh continued:". (Verbs of saying there, "Trump said:", are found
-/// with the other verbs.)
-fn is_handover_verb(word: &str) -> bool {
-    matches!(word, "continued" | "continues" | "answered" | "answers" | "posted" | "posts")
-}
-
 /// Verbs whose agentless passive pins a claim or a judgement on nobody: "is said to",
 /// "was criticized", "is widely believed". Only single-word cues of saying reach this check.
 fn hides_source(verb: &str) -> bool {
@@ -359,35 +135,6 @@ fn hides_source(verb: &str) -> bool {
         "said" | "reported" | "believed" | "thought" | "claimed" | "described" | "criticized" | "criticised" | "accused"
             | "praised" | "blamed" | "argued" | "suggested" | "noted" | "stated" | "questioned" | "feared"
     )
-}
-
-/// A source after the cue: "said Peskov", "said the spokesman", "according to the Pentagon".
-/// `loose`: any words after the cue name the source ("according to early results");
-/// otherwise only a name or a determiner phrase does ("said the spokesman").
-fn source_after(input: &Input, vague: &[bool], cue_end: usize, ceiling: usize, loose: bool) -> Option<Source> {
-    let mut k = cue_end;
-    let determiner = k < ceiling && is_determiner(input.norm.token(k));
-    if determiner {
-        k += 1;
-    }
-    if k >= ceiling {
-        return None;
-    }
-    if vague[k] {
-        let end = (k..ceiling.min(k + REACH)).take_while(|&j| vague[j]).last().unwrap_or(k) + 1;
-        return Some(Source::Vague(k..end));
-    }
-    if let Some(name) = name_starting_at(input, k, ceiling) {
-        return Some(Source::Named(name_text(input, name)));
-    }
-    let is_word = |j: usize| matches!(input.seg.tokens[j].kind, TokenKind::Word | TokenKind::Number);
-    if is_word(k) && (loose || determiner) {
-        // "said the spokesman", "according to the 2009 paper": a phrase of up to three words,
-        // ending before a function word ("by the band as a form").
-        let end = (k..ceiling.min(k + 3)).take_while(|&j| is_word(j) && (j == k || !is_not_name(input.norm.token(j)))).last()? + 1;
-        return Some(Source::Phrase(input.seg.slice(input.text, cue_end..end).to_string()));
-    }
-    None
 }
 
 pub fn find(input: &Input) -> Attributions {
@@ -414,71 +161,9 @@ pub fn find(input: &Input) -> Attributions {
             last_named = None;
         }
         let matches = input.sentence_matches(s);
-        // Vague frames first: "critics say", "it is widely believed".
-        for m in matches {
-            if !matches!(m.kind, LexKind::VagueFrame) || taken[m.tokens.start] {
-                continue;
-            }
-            out.sourced[s] = true;
-            let last = m.tokens.end - 1;
-            let verb_last = m.tokens.len() > 1
-                && input.norm.token(m.tokens.start) != "it"
-                && input.matches_near(&(last..last + 1)).iter().any(|o| o.kind == LexKind::SpeechVerb && o.tokens == (last..last + 1))
-                && !input.matches_near(&(last..last + 1)).iter().any(|o| o.kind == LexKind::Inference && o.tokens == (last..last + 1));
-            // "According to officials": like "officials said", the source is vague and the
-            // cue still attributes the claim to them.
-            let according = m.tokens.len() > 2 && input.norm.token(m.tokens.start) == "according" && input.norm.token(m.tokens.start + 1) == "to";
-            if according {
-                let who = m.tokens.start + 2..m.tokens.end;
-                push_vague(input, &mut out, who.clone(), m.strength, &mut taken);
-                push_unnamed(input, &mut out, who, m.tokens.start..m.tokens.start + 2, &mut taken);
-                continue;
-            }
-            if !verb_last {
-                push_vague(input, &mut out, m.tokens.clone(), m.strength, &mut taken);
-                continue;
-            }
-            // "Officials said": the source is vague, the verb still attributes the claim to them.
-            let mut start = m.tokens.start;
-            while start > range.start.max(m.tokens.start.saturating_sub(REACH)) && vague[start - 1] && !taken[start - 1] {
-                start -= 1; // "Some experts believe" when the frame is "experts believe"
-            }
-            push_vague(input, &mut out, start..last, m.strength, &mut taken);
-            push_unnamed(input, &mut out, start..last, last..last + 1, &mut taken);
-        }
-        // "Alex Seitz-Wald: She is right…": a speaker's name and a colon open the sentence.
-        if let Some(colon) = (range.start + 1..range.end.min(range.start + 5)).find(|&i| input.norm.token(i) == ":") {
-            let all_words = (range.start..colon).all(|i| input.seg.tokens[i].kind == TokenKind::Word);
-            // Not a label: "BREAKING:", "Easing International Pressure:".
-            let first = input.seg.token_text(input.text, range.start);
-            let label = first.ends_with("ing") || (first.len() > 3 && !first.chars().any(char::is_lowercase));
-            // A speaker's name ends the run ("Kremlin spokesman Dmitry Peskov:"), or a name and
-            // the verb that hands over to it ("Limbaugh continued:"); not another lower-case
-            // word ("Editor's note:", "Enough is enough:").
-            // A verb of saying there ("Trump tweeted:") is found with the other verbs.
-            let speech_verb = |i: usize| matches.iter().any(|m| m.kind == LexKind::SpeechVerb && m.tokens.contains(&i));
-            let hands_over = colon > range.start + 1
-                && is_handover_verb(input.norm.token(colon - 1))
-                && !is_capitalized(input, colon - 1)
-                && !speech_verb(colon - 1);
-            let name_end = if hands_over { colon - 1 } else { colon };
-            let ends_in_name = is_capitalized(input, name_end - 1);
-            let name = (all_words && !label && ends_in_name && is_capitalized(input, range.start)).then_some(range.start..name_end);
-            if let (Some(name), true) = (name, colon + 1 < range.end && !sentence.heading) {
-                let who = input.seg.slice(input.text, name).to_string();
-                taken[colon] = true;
-                out.findings.push(Finding {
-                    kind: Kind::Attribution,
-                    span: input.seg.char_span(colon..colon + 1),
-                    cue: ":".to_string(),
-                    explanation: format!("':' — the words that follow are {who}'s."),
-                    // Named outright, like a named speaker's verb: counts in the summary's sources.
-                    strength: 0.9,
-                    source: Some(who.clone()),
-                });
-                out.sourced[s] = true;
-                last_named = Some((s, who));
-            }
+        frames::vague_frames(input, s, &range, matches, &vague, &mut out, &mut taken);
+        if let Some(who) = quotations::speaker_before_colon(input, s, sentence, matches, &mut out, &mut taken) {
+            last_named = Some((s, who));
         }
         let is_noun_cue = |m: &crate::text::lexicon::Match| m.tokens.len() == 1 && is_speech_noun(input.norm.token(m.tokens.start));
         let has_verb_cue = matches.iter().any(|m| m.kind == LexKind::SpeechVerb && !is_noun_cue(m));
@@ -646,70 +331,8 @@ pub fn find(input: &Input) -> Attributions {
     out
 }
 
-/// Sentences the rules found no source in get a second look from the learned cue
-/// model, which knows the long tail of cue words ("investigates", "sought").
-fn learned_cues(input: &Input, vague: &[bool], out: &mut Attributions, taken: &mut [bool]) {
-    let model = CueModel::builtin();
-    for (s, sentence) in input.seg.sentences.iter().enumerate() {
-        if out.sourced[s] || sentence.heading {
-            continue;
-        }
-        // The cheap candidate check inside `score` comes first; word checks only for positives.
-        let best = sentence
-            .tokens
-            .clone()
-            .filter(|&i| !taken[i])
-            .filter_map(|i| model.score(input, s, i).filter(|&x| x > 0.0).map(|x| (i, x)))
-            .filter(|&(i, _)| {
-                let w = input.norm.token(i);
-                // "injured in the blast": the object of a preposition is a thing, not a cue ("Trump blasts").
-                let object_of_preposition = i > sentence.tokens.start + 1
-                    && matches!(input.norm.token(i - 1), "the" | "a" | "an")
-                    && matches!(input.norm.token(i - 2), "in" | "on" | "at" | "after" | "before" | "during" | "from" | "with" | "by" | "since" | "into");
-                (w == ":" || is_content_word(w)) && !is_hedge_word(input, i) && !object_of_preposition
-            })
-            .max_by(|a, b| a.1.total_cmp(&b.1));
-        let Some((i, score)) = best else { continue };
-        let source = match subject_before(input, vague, sentence.tokens.start, i) {
-            Some(Source::Named(n)) => Some(n),
-            _ => None,
-        };
-        let cue = input.seg.slice(input.text, i..i + 1).to_string();
-        // Learned cues include stance words ("pressed", "wary"), so the explanation claims
-        // less than a verb of saying does.
-        let explanation = match &source {
-            Some(who) => format!("'{cue}' — may give the position or words of {who} (a word that often marks attribution; less sure than a verb of saying)."),
-            None => format!("'{cue}' — may report what someone says, thinks or wants (a word that often marks attribution)."),
-        };
-        // A learned cue is a weaker signal than a verb of saying: the sentence still counts
-        // as unsourced for the claim rule ("Russia pressed its campaign").
-        taken[i] = true;
-        out.findings.push(Finding {
-            kind: Kind::Attribution,
-            span: input.seg.char_span(i..i + 1),
-            cue,
-            explanation,
-            strength: (0.5 + score / 4.0).clamp(0.5, 0.8),
-            source,
-        });
-    }
-}
-
-/// Learned cues are kept to content words: a highlighted "about" or "consistently" would
-/// explain nothing, though the corpus marks them as parts of cues ("concerns about").
-fn is_content_word(word: &str) -> bool {
-    word.len() > 3 && !word.ends_with("ly") && !is_not_name(word) && !matches!(word, "about" | "over" | "into" | "upon" | "against" | "than")
-}
-
-/// Hedge words ("suggested", "believed") are left to the hedge rules.
-fn is_hedge_word(input: &Input, i: usize) -> bool {
-    input.matches_near(&(i..i + 1)).iter().any(|m| {
-        m.tokens.start <= i && i < m.tokens.end && matches!(m.kind, LexKind::Modal | LexKind::HedgeWord | LexKind::Inference | LexKind::Frame)
-    })
-}
-
 /// An attribution to an unnamed source `who`, on the verb `cue`.
-fn push_unnamed(input: &Input, out: &mut Attributions, who: Range<usize>, cue: Range<usize>, taken: &mut [bool]) {
+pub(super) fn push_unnamed(input: &Input, out: &mut Attributions, who: Range<usize>, cue: Range<usize>, taken: &mut [bool]) {
     let who_text = input.seg.slice(input.text, who);
     let cue_text = input.seg.slice(input.text, cue.clone()).to_string();
     taken[cue.clone()].iter_mut().for_each(|t| *t = true);
@@ -723,7 +346,7 @@ fn push_unnamed(input: &Input, out: &mut Attributions, who: Range<usize>, cue: R
     });
 }
 
-fn push_vague(input: &Input, out: &mut Attributions, tokens: Range<usize>, strength: f32, taken: &mut [bool]) {
+pub(super) fn push_vague(input: &Input, out: &mut Attributions, tokens: Range<usize>, strength: f32, taken: &mut [bool]) {
     let cue = input.seg.slice(input.text, tokens.clone()).to_string();
     taken[tokens.clone()].iter_mut().for_each(|t| *t = true);
     out.findings.push(Finding {
@@ -734,30 +357,6 @@ fn push_vague(input: &Input, out: &mut Attributions, tokens: Range<usize>, stren
         strength,
         source: None,
     });
-}
-
-/// A quotation's speaker is the source of an attribution in the sentence where it
-/// opens or closes (the speaker's colon, "Peskov: “…”", is found with the other cues).
-fn speakers_of_quotes(input: &Input, out: &mut Attributions) {
-    // The first named source per sentence, from cues outside quotations.
-    let mut speaker_of_sentence: Vec<Option<&str>> = vec![None; input.seg.sentences.len()];
-    for f in &out.findings {
-        let Some(source) = f.source.as_deref().filter(|_| f.kind == Kind::Attribution) else { continue };
-        let slot = &mut speaker_of_sentence[input.sentence_at_char(f.span.start)];
-        if slot.is_none() && input.seg.quote_of(input.token_at_char(f.span.start)).is_none() {
-            *slot = Some(source);
-        }
-    }
-    let speakers: Vec<Option<String>> = input
-        .seg
-        .quotes
-        .iter()
-        .map(|q| {
-            let open = speaker_of_sentence[input.sentence_of(q.open)];
-            open.or(speaker_of_sentence[input.sentence_of(q.close)]).map(str::to_string)
-        })
-        .collect();
-    out.quote_speakers = speakers;
 }
 
 #[cfg(test)]
@@ -875,7 +474,7 @@ mod tests {
     }
 
     #[test]
-    fn a_speakers_colon_names_the_speaker_once() {
+    fn a_speaker_before_colon_names_the_speaker_once() {
         let got = attributions("Kremlin spokesman Dmitry Peskov: talks are possible.");
         assert_eq!(got, one(Kind::Attribution, ":", Some("Kremlin spokesman Dmitry Peskov")));
         assert!(attributions("Editor’s note: the piece was updated on Monday.").is_empty());

@@ -1,0 +1,44 @@
+//! Vague frames: a source nobody can check, said in one phrase ("critics say", "it is
+//! widely believed", "according to officials").
+
+use super::subject::REACH;
+use super::{push_unnamed, push_vague, Attributions};
+use crate::text::lexicon::{LexKind, Match};
+use crate::text::Input;
+use std::ops::Range;
+
+/// Vague frames, before the other cues: "critics say", "it is widely believed",
+/// "according to officials".
+pub(super) fn vague_frames(input: &Input, s: usize, range: &Range<usize>, matches: &[Match], vague: &[bool], out: &mut Attributions, taken: &mut [bool]) {
+    for m in matches {
+        if !matches!(m.kind, LexKind::VagueFrame) || taken[m.tokens.start] {
+            continue;
+        }
+        out.sourced[s] = true;
+        let last = m.tokens.end - 1;
+        let verb_last = m.tokens.len() > 1
+            && input.norm.token(m.tokens.start) != "it"
+            && input.matches_near(&(last..last + 1)).iter().any(|o| o.kind == LexKind::SpeechVerb && o.tokens == (last..last + 1))
+            && !input.matches_near(&(last..last + 1)).iter().any(|o| o.kind == LexKind::Inference && o.tokens == (last..last + 1));
+        // "According to officials": like "officials said", the source is vague and the
+        // cue still attributes the claim to them.
+        let according = m.tokens.len() > 2 && input.norm.token(m.tokens.start) == "according" && input.norm.token(m.tokens.start + 1) == "to";
+        if according {
+            let who = m.tokens.start + 2..m.tokens.end;
+            push_vague(input, out, who.clone(), m.strength, taken);
+            push_unnamed(input, out, who, m.tokens.start..m.tokens.start + 2, taken);
+            continue;
+        }
+        if !verb_last {
+            push_vague(input, out, m.tokens.clone(), m.strength, taken);
+            continue;
+        }
+        // "Officials said": the source is vague, the verb still attributes the claim to them.
+        let mut start = m.tokens.start;
+        while start > range.start.max(m.tokens.start.saturating_sub(REACH)) && vague[start - 1] && !taken[start - 1] {
+            start -= 1; // "Some experts believe" when the frame is "experts believe"
+        }
+        push_vague(input, out, start..last, m.strength, taken);
+        push_unnamed(input, out, start..last, last..last + 1, taken);
+    }
+}
