@@ -10,6 +10,7 @@ use crate::model::hedge::{is_cue_kind, is_quantifier, HedgeModel, TokenState};
 use crate::passes::attribution::Attributions;
 use crate::passes::hedge::rejected_in_context;
 use crate::text::lexicon::LexKind;
+use crate::text::words::identified_group;
 use crate::text::Input;
 use std::ops::Range;
 
@@ -98,12 +99,21 @@ fn explanation(kind: Option<LexKind>, cue: &str) -> (Kind, String) {
     }
 }
 
+/// Whether a verb of saying or believing follows token `i` closely (past auxiliaries):
+/// "officials (have) said", "experts believe".
+fn speaks_after(input: &Input, i: usize, end: usize) -> bool {
+    (i..end.min(i + 4)).any(|k| {
+        input.matches_near(&(k..k + 1)).iter().any(|m| m.tokens.start == k && matches!(m.kind, LexKind::SpeechVerb | LexKind::Inference))
+            || matches!(input.norm.token(k), "believe" | "believes" | "think" | "thinks" | "feel" | "regard" | "consider" | "argue" | "argues" | "say" | "says" | "claim" | "suspect" | "fear" | "predict" | "warn")
+    })
+}
+
 /// Whether the words from token `i` on make a preceding quantity a source: a group that
-/// holds views ("historians", "experts") or a verb of saying or believing ("many believe").
-fn stands_for_a_source(input: &Input, i: usize) -> bool {
-    i < input.seg.tokens.len()
-        && (input.matches_near(&(i..i + 1)).iter().any(|m| m.tokens.start == i && matches!(m.kind, LexKind::VagueSource | LexKind::SpeechVerb))
-            || matches!(input.norm.token(i), "believe" | "think" | "feel" | "regard" | "consider" | "argue" | "say" | "claim" | "suspect" | "fear"))
+/// holds views ("several historians regard") or a verb of saying or believing ("many believe").
+fn stands_for_a_source(input: &Input, i: usize, end: usize) -> bool {
+    i < end
+        && (input.matches_near(&(i..i + 1)).iter().any(|m| m.tokens.start == i && m.kind == LexKind::VagueSource) || speaks_after(input, i, i + 1))
+        && speaks_after(input, i, end)
 }
 
 /// Strength from how far the score clears the threshold: just above it is shown at the
@@ -151,9 +161,13 @@ pub fn apply(input: &Input, attributions: &Attributions, hedges: &mut Vec<Findin
             // wording it merely finds typical of hedged encyclopedia text are not the writer's
             // speculation (the annotation guideline). A quantity that stands for a source
             // ("several historians regard") is a vague source.
+            let range = &sentence.tokens;
             let kind = match kind {
-                Some(LexKind::VagueSource | LexKind::VagueFrame) => kind,
-                Some(LexKind::VagueQuantity) if stands_for_a_source(input, tokens.end) => Some(LexKind::VagueSource),
+                Some(LexKind::VagueFrame) => kind,
+                // "Officials monitor the forecasts", "the scientists were led by": a group that
+                // does not speak here, or one already identified, is no vague source.
+                Some(LexKind::VagueSource) if speaks_after(input, tokens.end, range.end) && !identified_group(input, &tokens, range.start, range.end) => kind,
+                Some(LexKind::VagueQuantity) if stands_for_a_source(input, tokens.end, range.end) => Some(LexKind::VagueSource),
                 _ => continue,
             };
             covered_until = tokens.end;

@@ -1,7 +1,9 @@
-//! The shape of a word in the text: whether it is capitalised as a name is.
+//! The shape of a word in the text: whether it is capitalised as a name is, and whether a
+//! group of people is identified by the words around it.
 
 use crate::text::segment::TokenKind;
 use crate::text::Input;
+use std::ops::Range;
 
 /// Whether token `i` is a capitalised word that may be (part of) a name: not a function
 /// word that happens to open a sentence, nor a word capitalised by a title-case heading.
@@ -24,4 +26,41 @@ pub fn is_not_name(word: &str) -> bool {
             "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "let" | "everyone" | "everybody" |
             "anyone" | "anybody" | "someone" | "somebody" | "nobody" | "no-one"
     )
+}
+
+/// Bodies whose people, referred back to, are identified: "agency officials", "hospital staff".
+const BODY_NOUNS: &[&str] = &[
+    "agency", "department", "company", "hospital", "city", "county", "campaign", "university", "school", "police", "court",
+    "team", "club", "museum", "airline", "firm", "bank", "utility", "district", "office", "ministry", "council", "board",
+];
+
+/// Whether a group phrase (`group`, tokens inside `floor..ceiling`) that would be a vague
+/// source is identified after all: a named body before it ("Con Edison officials",
+/// "Trump's aides"), a determiner that refers back to one already named ("the scientists",
+/// "its officials"), a named body after it ("officials at Homeland Security", "officials at
+/// the institution"), or names that follow ("critics, like Senator Grassley, …").
+pub fn identified_group(input: &Input, group: &Range<usize>, floor: usize, ceiling: usize) -> bool {
+    let before = (group.start > floor).then(|| group.start - 1);
+    let named_before = before.is_some_and(|b| {
+        let w = input.norm.token(b);
+        is_capitalized(input, b) || matches!(w, "the" | "these" | "those" | "its" | "their" | "his" | "her" | "our")
+            // "agency officials said": the body named before, referred back to.
+            || BODY_NOUNS.contains(&w)
+            // "Obama, others vow": others beside a name.
+            || (w == "," && b > floor && is_capitalized(input, b - 1) && input.norm.token(group.start) == "others")
+    });
+    if named_before {
+        return true;
+    }
+    let after = |k: usize| (group.end + k < ceiling).then(|| input.norm.token(group.end + k));
+    if matches!(after(0), Some("at" | "of" | "from" | "for" | "with" | "in"))
+        && (after(1) == Some("the") || (group.end + 1 < ceiling && is_capitalized(input, group.end + 1)))
+    {
+        return true;
+    }
+    // "Critics of the program, like Senators Charles Grassley and Patrick Leahy, see…"
+    let reach = ceiling.min(group.end + 8);
+    (group.end..reach).any(|k| {
+        matches!(input.norm.token(k), "like" | "including") && k > group.end && input.norm.token(k - 1) == "," && k + 1 < ceiling && is_capitalized(input, k + 1)
+    })
 }

@@ -2,6 +2,7 @@
 //! widely believed", "according to officials").
 
 use super::subject::REACH;
+use crate::text::words::identified_group;
 use super::{push_unnamed, push_vague, Attributions};
 use crate::text::lexicon::{LexKind, Match};
 use crate::text::Input;
@@ -12,6 +13,14 @@ use std::ops::Range;
 pub(super) fn vague_frames(input: &Input, s: usize, range: &Range<usize>, matches: &[Match], vague: &[bool], out: &mut Attributions, taken: &mut [bool]) {
     for m in matches {
         if !matches!(m.kind, LexKind::VagueFrame) || taken[m.tokens.start] {
+            continue;
+        }
+        let first = input.norm.token(m.tokens.start);
+        // "by some heavy trash talk": "by some" agent only when nothing but a group follows.
+        let agent_with_noun = first == "by" && m.tokens.end < range.end && input.seg.tokens[m.tokens.end].kind == crate::text::segment::TokenKind::Word && !vague[m.tokens.end];
+        // "Con Edison officials said", "officials at the institution said": a body is named.
+        let group = if first == "according" { m.tokens.start + 2..m.tokens.end } else { m.tokens.start..(m.tokens.end - 1).max(m.tokens.start + 1) };
+        if agent_with_noun || (first != "it" && identified_group(input, &group, range.start, range.end)) {
             continue;
         }
         out.sourced[s] = true;

@@ -178,6 +178,15 @@ pub fn find(input: &Input) -> Attributions {
             }
             let cue = input.seg.slice(input.text, m.tokens.clone());
             let first_word = input.norm.token(m.tokens.start);
+            // "Lawmakers have not said when", "declined to comment": nothing is attributed.
+            let negated = (range.start.max(m.tokens.start.saturating_sub(3))..m.tokens.start).any(|j| {
+                let w = input.norm.token(j);
+                matches!(w, "not" | "never") || w.ends_with("n't") || w.ends_with("n’t")
+            });
+            let no_comment = matches!(first_word, "declined" | "declines" | "decline" | "refused" | "refuses") && input.word_in(&range, m.tokens.end + 1) == "comment";
+            if negated || no_comment {
+                continue;
+            }
             // Inside a quotation only plain verbs of saying and thinking are cues: "I think", "he told me".
             let in_quote = input.seg.quote_of(m.tokens.start).is_some();
             if in_quote && !matches!(first_word, "say" | "says" | "said" | "told" | "tell" | "tells" | "think" | "thinks" | "believe" | "believes" | "according") {

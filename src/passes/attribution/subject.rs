@@ -3,7 +3,7 @@
 //! Pentagon"), and the names they are made of.
 
 use crate::text::segment::TokenKind;
-use crate::text::words::{is_capitalized, is_not_name};
+use crate::text::words::{identified_group, is_capitalized, is_not_name};
 use crate::text::Input;
 use std::ops::Range;
 
@@ -118,7 +118,13 @@ pub(super) fn subject_before(input: &Input, vague: &[bool], floor: usize, cue_st
             before -= 1;
         }
         let in_phrase = before > floor && matches!(input.norm.token(before - 1), "to" | "for" | "with" | "among" | "from" | "of" | "about" | "against");
-        return (!in_phrase).then_some(Source::Vague(start..k));
+        if in_phrase {
+            return None;
+        }
+        if identified_group(input, &(start..k), floor, cue_start) {
+            return Some(Source::Phrase(input.seg.slice(input.text, before.min(start)..k).to_string()));
+        }
+        return Some(Source::Vague(start..k));
     }
     if is_pronoun(w) {
         return Some(Source::Pronoun);
@@ -233,6 +239,9 @@ pub(super) fn source_after(input: &Input, vague: &[bool], cue_end: usize, ceilin
     }
     if vague[k] {
         let end = (k..ceiling.min(k + REACH)).take_while(|&j| vague[j]).last().unwrap_or(k) + 1;
+        if identified_group(input, &(k..end), cue_end, ceiling) {
+            return Some(Source::Phrase(input.seg.slice(input.text, cue_end..end).to_string()));
+        }
         return Some(Source::Vague(k..end));
     }
     if let Some(name) = name_starting_at(input, k, ceiling) {
