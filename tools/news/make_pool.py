@@ -8,7 +8,7 @@ corpus (the text `caveat extract` prints, so page furniture that slips through i
 labelled not_prose). Labels are added by reading (tools/news/README.md); this script never runs the
 analyzer. Run from the repository root after `cargo build --release --example sentences`.
 """
-import gzip, html, json, os, re, subprocess, sys
+import gzip, hashlib, html, json, os, re, subprocess, sys
 from html.parser import HTMLParser
 
 SHARED = os.environ.get('CAVEAT_SHARED', '../shared')
@@ -23,6 +23,9 @@ READABILITY = {
     'nytimes-3': 'feature', 'nytimes-4': 'business', 'wapo-1': 'hard news', 'wapo-2': 'analysis',
     'telegraph': 'hard news', 'herald-sun-1': 'hard news', 'medicalnewstoday': 'science',
     'theverge': 'product', 'ars-1': 'technology', 'buzzfeed-1': 'hard news', 'webmd-1': 'science',
+    # second batch
+    'nytimes-2': 'business', 'citylab-1': 'feature', 'yahoo-2': 'science', 'yahoo-3': 'hard news', 'cnet': 'business',
+    'msn': 'technology', 'iab-1': 'opinion',
 }
 TRAFILATURA = {
     'https://www.latimes.com/politics/story/2020-02-19/mike-bloomberg-democratic-debate-history': 'analysis',
@@ -47,6 +50,26 @@ TRAFILATURA = {
     'https://www.wired.com/story/ai-great-things-burn-planet/': 'opinion',
     'https://thepointsguy.com/news/alaska-airlines-oneworld-membership-new-date/': 'business',
     'https://www.standard.co.uk/news/uk/turkey-poland-caribbean-islands-added-to-uk-quarantine-list-a4561256.html': 'hard news',
+    # second batch
+    'https://www.vice.com/en_uk/article/d3avvm/the-amazon-is-on-fire-and-the-smoke-can-be-seen-from-space': 'science',
+    'https://www.theverge.com/2019/7/3/20680681/ios-13-beta-3-facetime-attention-correction-eye-contact': 'product',
+    'https://www.scmp.com/comment/opinion/article/3046526/taiwanese-president-tsai-ing-wens-political-playbook-should-be': 'opinion',
+    'https://wikimediafoundation.org/news/2020/01/15/access-to-wikipedia-restored-in-turkey-after-more-than-two-and-a-half-years/': 'hard news',
+    'https://www.pcgamer.com/through-the-darkest-of-times-review/': 'culture',
+    'https://www.rutgers.edu/news/new-robot-does-superior-job-sampling-blood': 'science',
+    'https://www.medicalnewstoday.com/articles/318674': 'science',
+    'https://www.economist.com/open-future/2018/06/18/why-collaborative-thinking-beats-individual-smarts': 'opinion',
+    'https://www.dailymail.co.uk/news/article-8772683/Chef-Jamie-Oliver-joins-Mail-Sundays-war-toxic-food.html': 'hard news',
+    'https://www.msn.com/en-gb/news/uknews/uk-university-student-halls-too-full-to-be-safe-experts-warn/ar-BB19DUqK': 'hard news',
+    'https://edition.cnn.com/2021/03/08/uk/meghan-harry-oprah-interview-recap-scli-gbr-intl/index.html': 'hard news',
+    'https://www.kaieteurnewsonline.com/2022/05/06/essequibo-hunter-found-dead-with-gunshot-wounds/': 'hard news',
+    'https://world.kbs.co.kr/service/news_view.htm?lang=e&Seq_Code=181595': 'hard news',
+    'https://abc7news.com/camp-margaritaville-resort-napa-county-lake-berryessa-hotel-jimmy-buffett/14031465/': 'business',
+    'hard::breakingbelizenews.com-paho.html': 'hard news',
+    'hard::nationnews.com-schools.html': 'hard news',
+    'hard::nationnews.com-tridents.html': 'sport',
+    'hard::mercurynews.com.2023.01.16.letters-1119.html': 'opinion',
+    'https://www.tomshardware.com/uk/news/where-and-how-to-buy-rtx-3080-3090-3070': 'product',
 }
 MIN_WORDS, MAX_WORDS = 150, 1700
 
@@ -86,16 +109,18 @@ def slug(s):
 
 
 def polnear():
-    by_pub = {}
-    for line in open(f'{SHARED}/data/attribution/polnear-dev.jsonl'):
-        a = json.loads(line)
-        n = len(a['text'].split())
-        if 300 <= n <= 1100:
-            by_pub.setdefault(a['publisher'], []).append(a)
-    for pub, genre in POLNEAR.items():
-        for a in sorted(by_pub.get(pub, []), key=lambda a: a['id'])[:2]:
-            yield {'id': 'polnear-' + slug(a['id']), 'source': 'PolNeAR dev ' + a['id'], 'genre': genre,
-                   'text': a['text']}
+    # Two articles per publisher from dev (first batch), three from train (second batch).
+    for split, per_publisher in (('dev', 2), ('train', 3)):
+        by_pub = {}
+        for line in open(f'{SHARED}/data/attribution/polnear-{split}.jsonl'):
+            a = json.loads(line)
+            n = len(a['text'].split())
+            if 300 <= n <= 1100:
+                by_pub.setdefault(a['publisher'], []).append(a)
+        for pub, genre in POLNEAR.items():
+            for a in sorted(by_pub.get(pub, []), key=lambda a: a['id'])[:per_publisher]:
+                yield {'id': 'polnear-' + slug(a['id']), 'source': f'PolNeAR {split} ' + a['id'], 'genre': genre,
+                       'text': a['text']}
 
 
 def readability():
@@ -114,7 +139,7 @@ def trafilatura():
         raw = gzip.open(f'{corpus}/html/{page["file"]}').read()
         text = subprocess.run(['target/release/caveat', 'extract', '-'], input=raw, capture_output=True,
                               check=True).stdout.decode()
-        host = re.sub(r'^www\.', '', url.split('/')[2]).split('.')[0]
+        host = (url.split('::')[1] if url.startswith('hard::') else re.sub(r'^www\.', '', url.split('/')[2])).split('.')[0]
         yield {'id': f'trafilatura-{host}-' + slug(url.rstrip('/').split('/')[-1])[:40], 'source': url,
                'genre': genre, 'text': text.strip()}
 
@@ -129,13 +154,14 @@ def main():
     total = 0
     for a, s in zip(articles, seg):
         spans = json.loads(s)['sentences']
+        a['split'] = 'test' if int(hashlib.sha1(a['id'].encode()).hexdigest(), 16) % 5 < 2 else 'dev'
         a['sentences'] = [{'start': b, 'end': e, 'labels': []} for b, e in spans]
         path = f'{OUT}/{a["id"]}.json'
         if os.path.exists(path):
             print(f'kept {path} (exists)', file=sys.stderr)
             continue
         with open(path, 'w') as f:
-            json.dump(a, f, ensure_ascii=False, indent=1)
+            json.dump({k: a[k] for k in ('id', 'source', 'genre', 'split', 'text', 'sentences')}, f, ensure_ascii=False, indent=1)
         total += len(spans)
         print(f'{a["id"]}: {len(spans)} sentences, {len(a["text"].split())} words', file=sys.stderr)
     print(f'{len(articles)} articles, {total} new sentences', file=sys.stderr)
