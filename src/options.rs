@@ -12,7 +12,17 @@ pub enum Sensitivity {
 }
 
 impl Sensitivity {
-    /// Findings weaker than this are not reported.
+    /// Warnings (speculation, vague sources, unsourced claims) less likely than this to
+    /// deserve their mark are held back; their strength is that calibrated chance.
+    pub fn min_probability(self) -> f32 {
+        match self {
+            Sensitivity::Strict => 0.3,
+            Sensitivity::Balanced => 0.5,
+            Sensitivity::Lenient => 0.7,
+        }
+    }
+
+    /// Attributions weaker than this are not reported.
     pub fn min_strength(self) -> f32 {
         match self {
             Sensitivity::Strict => 0.3,

@@ -1,13 +1,19 @@
-//! The analysis pipeline: segment the text, match the lexicons once, then run the
-//! rules (attribution → hedges → unsourced claims) and summarise.
+//! The analysis pipeline: segment the text, match the lexicons once, run the passes
+//! (attribution → hedges → unsourced claims), give each warning the calibrated chance
+//! that it deserves its mark, then choose what to show: warnings at least as likely as
+//! the sensitivity asks, at most one per sentence (the strongest) unless strict. What is
+//! held back is still counted in the summary.
 
-use crate::finding::Finding;
+use crate::finding::{Finding, Kind};
+use crate::model::calibration::{self, is_warning, Calibration, SentenceFacts};
 use crate::model::hedge::HedgeModel;
 use crate::page::article::Article;
 use crate::passes::{attribution, claim, hedge, summary, uncertainty};
 use crate::span::Span;
+use crate::text::lexicon::LexKind;
 use crate::text::Input;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 pub use crate::options::{Options, Sensitivity};
 pub use crate::passes::summary::Summary;
@@ -18,17 +24,102 @@ pub struct Analysis {
     pub summary: Summary,
 }
 
-fn run(input: &Input, options: &Options) -> Analysis {
+/// Every finding the passes make, before calibration and selection, and per sentence
+/// whether it is sourced.
+fn candidates(input: &Input) -> (Vec<Finding>, Vec<bool>) {
     let mut attributions = attribution::find(input);
     let mut hedges = hedge::find(input, &attributions);
     uncertainty::apply(input, &attributions, &mut hedges, HedgeModel::builtin());
-    let min = options.sensitivity.min_strength();
-    let mut findings: Vec<Finding> =
-        std::mem::take(&mut attributions.findings).into_iter().chain(hedges).filter(|f| f.strength >= min).collect();
-    findings.extend(claim::find(input, &attributions, &findings).into_iter().filter(|f| f.strength >= min));
+    let so_far: Vec<Finding> = attributions.findings.iter().chain(hedges.iter()).cloned().collect();
+    let claims = claim::find(input, &attributions, &so_far);
+    let mut findings: Vec<Finding> = std::mem::take(&mut attributions.findings).into_iter().chain(hedges).chain(claims).collect();
     findings.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
-    let summary = summary::summarize(input, &findings);
+    (findings, attributions.sourced)
+}
+
+/// Whether the reader's own word list made this finding (it is always shown).
+fn from_readers_words(input: &Input, f: &Finding) -> bool {
+    let at = input.token_at_char(f.span.start);
+    input.matches_near(&(at..at + 1)).iter().any(|m| {
+        matches!(m.kind, LexKind::CustomHedge | LexKind::CustomSource) && input.seg.char_span(m.tokens.clone()) == f.span
+    })
+}
+
+fn run(input: &Input, options: &Options) -> Analysis {
+    let (mut findings, sourced) = candidates(input);
+    let facts = SentenceFacts { sourced: &sourced };
+    let model = Calibration::builtin();
+    for f in findings.iter_mut().filter(|f| is_warning(f.kind)) {
+        f.strength = if from_readers_words(input, f) { 1.0 } else { model.probability(input, &facts, f) };
+    }
+    let (findings, held_back) = select(input, findings, options.sensitivity);
+    let summary = summary::summarize(input, &findings, held_back);
     Analysis { findings, summary }
+}
+
+/// The findings to show at `sensitivity`, and per kind how many were held back.
+fn select(input: &Input, findings: Vec<Finding>, sensitivity: Sensitivity) -> (Vec<Finding>, BTreeMap<Kind, usize>) {
+    let mut held_back: BTreeMap<Kind, usize> = BTreeMap::new();
+    let mut strongest: BTreeMap<usize, (usize, f32)> = BTreeMap::new();
+    let shown_at_all: Vec<bool> = findings
+        .iter()
+        .map(|f| {
+            let min = if is_warning(f.kind) { sensitivity.min_probability() } else { sensitivity.min_strength() };
+            f.strength >= min
+        })
+        .collect();
+    if sensitivity != Sensitivity::Strict && !input.seg.sentences.is_empty() {
+        for (k, f) in findings.iter().enumerate().filter(|(k, f)| shown_at_all[*k] && is_warning(f.kind)) {
+            let s = input.sentence_at_char(f.span.start);
+            if strongest.get(&s).map_or(true, |&(_, best)| f.strength > best) {
+                strongest.insert(s, (k, f.strength));
+            }
+        }
+    }
+    let mut shown = Vec::with_capacity(findings.len());
+    for (k, f) in findings.into_iter().enumerate() {
+        let one_per_sentence = sensitivity == Sensitivity::Strict
+            || !is_warning(f.kind)
+            || strongest.get(&input.sentence_at_char(f.span.start)).is_some_and(|&(best, _)| best == k);
+        if shown_at_all[k] && one_per_sentence {
+            shown.push(f);
+        } else {
+            *held_back.entry(f.kind).or_default() += 1;
+        }
+    }
+    (shown, held_back)
+}
+
+/// The findings the passes propose in `text` at their own balanced strength, before
+/// calibration and selection: what the passes' tests check, whatever the calibration
+/// makes of it.
+#[cfg(test)]
+pub(crate) fn all_candidates(text: &str, options: &Options) -> Vec<Finding> {
+    let min = Sensitivity::Balanced.min_strength();
+    rule_candidates(text).into_iter().filter(|f| f.strength >= min).collect()
+}
+
+/// Every finding the passes make in `text`, with the rules' own strengths.
+#[cfg(test)]
+pub(crate) fn rule_candidates(text: &str) -> Vec<Finding> {
+    candidates(&Input::new(text, &Options::default(), Vec::new())).0
+}
+
+/// Every warning the passes find in `text`, before calibration and selection, with the
+/// names of its calibration features: what `examples/train_calibration.rs` learns from.
+pub fn warnings_with_features(text: &str, options: &Options) -> Vec<(Finding, Vec<String>)> {
+    let input = Input::new(text, options, Vec::new());
+    let (findings, sourced) = candidates(&input);
+    let facts = SentenceFacts { sourced: &sourced };
+    findings
+        .into_iter()
+        .filter(|f| is_warning(f.kind))
+        .map(|f| {
+            let mut names = Vec::new();
+            calibration::features(&input, &facts, &f, &mut |parts| names.push(parts.join(" ")));
+            (f, names)
+        })
+        .collect()
 }
 
 /// Plain text: paragraphs are separated by blank lines. Offsets are chars of `text`.
@@ -58,16 +149,42 @@ mod tests {
         analyze_text(text, options).findings.into_iter().map(|f| (f.kind, f.cue)).collect()
     }
 
+    fn finding(kind: Kind, start: usize, end: usize, strength: f32) -> Finding {
+        Finding { kind, span: Span::new(start, end), cue: String::new(), explanation: String::new(), strength, source: None }
+    }
+
     #[test]
-    fn sensitivity_sets_the_strength_threshold() {
-        let text = "The river often floods. Some towns flooded. It may rain.";
-        let with = |sensitivity| cues(text, &Options { sensitivity, ..Options::default() });
-        let (strict, balanced, lenient) = (with(Sensitivity::Strict), with(Sensitivity::Balanced), with(Sensitivity::Lenient));
-        assert!(strict.contains(&(Kind::Speculation, "often".into())));
-        assert!(!balanced.contains(&(Kind::Speculation, "often".into())));
-        assert!(balanced.contains(&(Kind::Speculation, "Some".into())));
-        assert!(!lenient.contains(&(Kind::Speculation, "Some".into())));
-        assert!(lenient.contains(&(Kind::Speculation, "may".into())));
+    fn sensitivity_sets_the_chance_a_warning_needs() {
+        // Two sentences: 0..22 and 23..39.
+        let input = Input::new("It may rain on Friday. Talks could fail.", &Options::default(), Vec::new());
+        let found = vec![finding(Kind::Speculation, 3, 6, 0.4), finding(Kind::Speculation, 29, 34, 0.8)];
+        let shown = |sensitivity| select(&input, found.clone(), sensitivity).0.iter().map(|f| f.span.start).collect::<Vec<_>>();
+        assert_eq!(shown(Sensitivity::Strict), [3, 29]);
+        assert_eq!(shown(Sensitivity::Balanced), [29]);
+        assert_eq!(shown(Sensitivity::Lenient), [29]);
+        let (_, held_back) = select(&input, found, Sensitivity::Balanced);
+        assert_eq!(held_back.get(&Kind::Speculation), Some(&1));
+    }
+
+    #[test]
+    fn one_warning_per_sentence_unless_strict() {
+        let input = Input::new("It may rain, and talks could fail on Friday.", &Options::default(), Vec::new());
+        let found = vec![finding(Kind::Speculation, 3, 6, 0.6), finding(Kind::Speculation, 23, 28, 0.9), finding(Kind::Attribution, 29, 33, 0.9)];
+        let (shown, held_back) = select(&input, found.clone(), Sensitivity::Balanced);
+        // The strongest warning of the sentence, and the attribution, which is no warning.
+        assert_eq!(shown.iter().map(|f| f.span.start).collect::<Vec<_>>(), [23, 29]);
+        assert_eq!(held_back.get(&Kind::Speculation), Some(&1));
+        assert_eq!(select(&input, found, Sensitivity::Strict).0.len(), 3);
+    }
+
+    #[test]
+    fn held_back_findings_are_counted_in_the_summary() {
+        let text = "It may rain, and talks could possibly fail on Friday.";
+        let summary = analyze_text(text, &Options::default()).summary;
+        let shown = summary.counts["speculation"];
+        let strict = analyze_text(text, &Options { sensitivity: Sensitivity::Strict, ..Options::default() }).summary.counts["speculation"];
+        assert!(strict > shown, "strict {strict}, balanced {shown}");
+        assert_eq!(summary.held_back["speculation"], strict - shown);
     }
 
     #[test]
@@ -81,11 +198,12 @@ mod tests {
     #[test]
     fn article_links_source_their_sentences() {
         use crate::page::article::{Block, BlockKind, Link};
-        let text = "Previous negotiations stalled in 2022 as Russia pressed its military campaign.";
+        let text = "Talks collapsed in 2022 because Russia used the pause to regroup its forces.";
         let block = |links| Block { kind: BlockKind::Paragraph, text: text.into(), links, runs: vec![] };
         let plain = Article { blocks: vec![block(vec![])], ..Article::default() };
         let linked = Article { blocks: vec![block(vec![Link { href: "https://example.org".into(), span: Span::new(0, 8) }])], ..Article::default() };
-        let claims = |a: &Article| analyze_article(a, &Options::default()).findings.iter().filter(|f| f.kind == Kind::UnsourcedClaim).count();
+        let strict = Options { sensitivity: Sensitivity::Strict, ..Options::default() };
+        let claims = |a: &Article| analyze_article(a, &strict).findings.iter().filter(|f| f.kind == Kind::UnsourcedClaim).count();
         assert_eq!(claims(&plain), 1);
         assert_eq!(claims(&linked), 0);
     }

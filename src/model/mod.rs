@@ -10,6 +10,7 @@ use crate::text::segment::TokenKind;
 use crate::hash::{hash, hash_spaced, HashedMap, HashedSet};
 use std::sync::OnceLock;
 
+pub mod calibration;
 pub mod hedge;
 
 /// Lowercased words that may be cues (and ":"); other tokens are never scored.

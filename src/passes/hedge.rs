@@ -361,12 +361,11 @@ impl<'a> Reporters<'a> {
 
 #[cfg(test)]
 mod tests {
-    use crate::answer::analyze::{analyze_text, Options, Sensitivity};
+    use crate::answer::analyze::{all_candidates, analyze_text, rule_candidates, Options};
     use crate::finding::Kind;
 
     fn hedges(text: &str) -> Vec<String> {
-        let options = Options { sensitivity: Sensitivity::Strict, ..Options::default() };
-        analyze_text(text, &options).findings.into_iter().filter(|f| f.kind == Kind::Speculation).map(|f| f.cue).collect()
+        all_candidates(text, &Options::default()).into_iter().filter(|f| f.kind == Kind::Speculation).map(|f| f.cue).collect()
     }
 
     #[test]
@@ -380,8 +379,7 @@ mod tests {
     #[test]
     fn a_general_possibility_is_weaker_than_a_guess() {
         let strengths = |text: &str| -> Vec<(String, f32)> {
-            analyze_text(text, &Options { sensitivity: Sensitivity::Strict, ..Options::default() })
-                .findings
+            rule_candidates(text)
                 .into_iter()
                 .filter(|f| f.kind == Kind::Speculation)
                 .map(|f| (f.cue, f.strength))
@@ -398,7 +396,7 @@ mod tests {
         // "could" and "might", or "may" with a named subject, guess about one case.
         assert!(!weak("The ruling could lead to higher prices."));
         assert!(!weak("The vote could be delayed until March."));
-        assert!(!weak("Officials said the Kremlin may take weeks to respond."));
+        assert!(!weak("The Kremlin may take weeks to respond."));
     }
 
     #[test]
@@ -408,13 +406,15 @@ mod tests {
         assert_eq!(hedges("The timing suggests a strategy."), ["suggests"]);
         assert_eq!(hedges("He appears to agree."), ["appears to"]);
         assert_eq!(hedges("This raises questions about intent."), ["raises questions"]);
-        assert_eq!(hedges("It is believed that he fled."), ["It is believed"]);
+        // Belief pinned on nobody is a vague source, not the writer's guess.
+        assert!(hedges("It is believed that he fled.").is_empty());
     }
 
     #[test]
     fn hedging_words_in_their_plain_sense_are_not_hedges() {
         assert!(hedges("Where might it earn that kind of return?").iter().all(|h| h != "kind of"));
-        assert_eq!(hedges("It was kind of strange."), ["kind of"]);
+        // A sort, not an approximation or a guess: not speculation in news.
+        assert!(hedges("It was kind of strange.").is_empty());
         assert!(hedges("He appeared in court on Monday.").is_empty());
         assert!(hedges("Trump, appearing after Clinton at the forum, cited problems.").is_empty());
         assert_eq!(hedges("He appeared nervous."), ["appeared"]);
@@ -450,10 +450,10 @@ mod tests {
     #[test]
     fn hedges_of_a_quoted_named_speaker_are_theirs() {
         // Marked, as the speaker's: part of the attribution, not the writer's speculation.
-        let findings = analyze_text("“We may agree soon,” said Dmitry Peskov.", &Options::default()).findings;
+        let findings = all_candidates("“We may agree soon,” said Dmitry Peskov.", &Options::default());
         let theirs = findings.iter().find(|f| f.cue == "may").expect("the quote's hedge is marked");
         assert_eq!((theirs.kind, theirs.source.as_deref()), (Kind::Attribution, Some("Dmitry Peskov")));
-        let reported = analyze_text("Peskov said talks might happen.", &Options::default()).findings;
+        let reported = all_candidates("Peskov said talks might happen.", &Options::default());
         assert!(reported.iter().any(|f| f.cue == "might" && f.kind == Kind::Attribution && f.source.as_deref() == Some("Peskov")));
         assert!(hedges("“We may agree soon,” said Dmitry Peskov.").is_empty());
         assert!(hedges("Peskov said talks might happen.").is_empty());
@@ -461,7 +461,7 @@ mod tests {
         // The reported speech runs on through a clause that continues it…
         assert!(hedges("Peskov said talks might happen, but they might fail.").is_empty());
         // …and stops where the writer comments on it or concedes something.
-        assert_eq!(hedges("Halmos claims to have invented the notation, and this is generally agreed."), ["generally"]);
+        assert_eq!(hedges("Halmos claims to have invented the notation, and this is probably true."), ["probably"]);
         assert_eq!(hedges("Peskov said talks might happen; the Kremlin might be bluffing."), ["might be"]);
         assert_eq!(hedges("Peskov said talks might happen, although the Kremlin might be bluffing."), ["might be"]);
         // A guess at what someone will say reports nothing: the writer's hedges stay.

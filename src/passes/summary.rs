@@ -20,6 +20,9 @@ pub struct Summary {
     pub counts: BTreeMap<String, usize>,
     /// Share (0..1) of sentences with at least one finding of the kind.
     pub shares: BTreeMap<String, f32>,
+    /// Findings per kind that were found but held back: less likely than the sensitivity
+    /// asks, or a weaker second warning in a sentence. Every kind is present.
+    pub held_back: BTreeMap<String, usize>,
     /// Named sources, most cited first.
     pub sources: Vec<SourceCount>,
     /// One plain sentence for the reader.
@@ -29,7 +32,7 @@ pub struct Summary {
 /// Attribution findings at least this strong name their source (see attribution.rs).
 const NAMED_SOURCE_STRENGTH: f32 = 0.85;
 
-pub fn summarize(input: &Input, findings: &[Finding]) -> Summary {
+pub fn summarize(input: &Input, findings: &[Finding], held_back: BTreeMap<Kind, usize>) -> Summary {
     let sentences = input.seg.sentences.len();
     let mut counts: BTreeMap<String, usize> = Kind::ALL.iter().map(|k| (k.as_str().to_string(), 0)).collect();
     let mut sentences_with: BTreeMap<Kind, Vec<bool>> = Kind::ALL.iter().map(|&k| (k, vec![false; sentences])).collect();
@@ -64,7 +67,8 @@ pub fn summarize(input: &Input, findings: &[Finding]) -> Summary {
         merge_short_names(sources).into_iter().map(|(name, count)| SourceCount { name, count }).collect();
     sources.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
     let verdict = verdict(sentences, &shares, &sources);
-    Summary { sentences, counts, shares, sources, verdict }
+    let held_back = Kind::ALL.iter().map(|k| (k.as_str().to_string(), held_back.get(k).copied().unwrap_or(0))).collect();
+    Summary { sentences, counts, shares, held_back, sources, verdict }
 }
 
 /// "Peskov" after "Dmitry Peskov" is the same person: a name that is the last word of

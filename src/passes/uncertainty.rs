@@ -181,7 +181,7 @@ pub fn apply(input: &Input, attributions: &Attributions, hedges: &mut Vec<Findin
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answer::analyze::{analyze_text, Options};
+    use crate::answer::analyze::{all_candidates, Options};
     use crate::model::hedge::{candidacy, features, Candidacy};
 
     fn feature_names(text: &str, i: usize) -> Vec<String> {
@@ -218,8 +218,7 @@ mod tests {
     }
 
     fn uncertain(text: &str) -> Vec<(Kind, String)> {
-        analyze_text(text, &Options::default())
-            .findings
+        all_candidates(text, &Options::default())
             .into_iter()
             .filter(|f| matches!(f.kind, Kind::Speculation | Kind::VagueAttribution))
             .map(|f| (f.kind, f.cue))
@@ -232,9 +231,17 @@ mod tests {
             "It is widely regarded as one of the finest restaurants in the city.",
             "The band is considered influential by many critics.",
             "Scholars have argued that the poem was probably written later.",
-            "The festival is famous for its fireworks.",
         ] {
             assert!(!uncertain(text).is_empty(), "nothing found in {text:?}");
+        }
+    }
+
+    #[test]
+    fn peacock_terms_and_vague_quantities_are_not_speculation() {
+        // The annotation guideline: praise with no measure, and "some" or "several" of a count,
+        // are no guess of the writer's.
+        for text in ["The festival is famous for its fireworks.", "Several towns flooded on Tuesday.", "Rescuers found some survivors."] {
+            assert!(uncertain(text).iter().all(|(kind, _)| *kind != Kind::Speculation), "{text:?}: {:?}", uncertain(text));
         }
     }
 
@@ -253,9 +260,10 @@ mod tests {
 
     #[test]
     fn the_model_finds_cues_no_rule_knows() {
-        // A lone "several" is in no hedging word list; the model learned it as a weasel word.
+        // A lone "several" is in no hedging word list; the model learned it as a weasel word,
+        // and standing for historians who hold a view, it is a vague source.
         let got = uncertain("Several historians regard the siege as the turning point.");
-        assert!(got.iter().any(|(_, cue)| cue == "Several"), "{got:?}");
+        assert!(got.iter().any(|(kind, cue)| cue == "Several" && *kind == Kind::VagueAttribution), "{got:?}");
     }
 
     #[test]
@@ -267,12 +275,12 @@ mod tests {
     fn model_cues_have_spans_and_explanations() {
         // Only the model marks this sentence (see the test above), so this is the model's finding.
         let text = "Several historians regard the siege as the turning point.";
-        let findings = analyze_text(text, &Options::default()).findings;
+        let findings = all_candidates(text, &Options::default());
         let f = findings.iter().find(|f| matches!(f.kind, Kind::Speculation | Kind::VagueAttribution)).expect("a cue");
         assert_eq!(f.cue, "Several");
         assert_eq!(text.chars().skip(f.span.start).take(f.span.len()).collect::<String>(), f.cue);
         assert!(f.explanation.contains(&format!("'{}'", f.cue)), "{f:?}");
-        assert!(f.explanation.contains("vague quantity"), "{f:?}");
+        assert!(f.explanation.contains("weasel"), "{f:?}");
         assert!(f.strength >= 0.45 && f.strength <= 0.9);
     }
 }

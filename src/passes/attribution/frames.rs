@@ -25,8 +25,9 @@ pub(super) fn vague_frames(input: &Input, s: usize, range: &Range<usize>, matche
         }
         out.sourced[s] = true;
         let last = m.tokens.end - 1;
+        // "Officials said": a group and its verb. "Widely criticized", "it is said": one phrase.
         let verb_last = m.tokens.len() > 1
-            && input.norm.token(m.tokens.start) != "it"
+            && vague[m.tokens.start]
             && input.matches_near(&(last..last + 1)).iter().any(|o| o.kind == LexKind::SpeechVerb && o.tokens == (last..last + 1))
             && !input.matches_near(&(last..last + 1)).iter().any(|o| o.kind == LexKind::Inference && o.tokens == (last..last + 1));
         // "According to officials": like "officials said", the source is vague and the
