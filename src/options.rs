@@ -40,4 +40,7 @@ pub struct Options {
     pub custom_hedges: Vec<String>,
     /// Extra words that name a vague source ("insiders").
     pub custom_sources: Vec<String>,
+    /// Analyse text that is not English too. Caveat's rules read English: elsewhere they
+    /// mark words that only look like English cues, so by default such text is left alone.
+    pub any_language: bool,
 }

@@ -11,7 +11,7 @@ use crate::page::article::Article;
 use crate::passes::{attribution, claim, hedge, summary, uncertainty};
 use crate::span::Span;
 use crate::text::lexicon::LexKind;
-use crate::text::Input;
+use crate::text::{language, Input};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -22,6 +22,29 @@ pub use crate::passes::summary::Summary;
 pub struct Analysis {
     pub findings: Vec<Finding>,
     pub summary: Summary,
+    pub language: TextLanguage,
+}
+
+/// The language the text was found to be in, and whether it was analysed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TextLanguage {
+    /// ISO 639-1 code; "und" when Caveat does not know the language.
+    pub code: String,
+    /// In English: "German", or "an unknown language".
+    pub name: String,
+    /// English, or the reader asked for any language (`Options::any_language`).
+    pub analysed: bool,
+}
+
+impl TextLanguage {
+    fn of(text: &str, declared: Option<&str>, options: &Options) -> TextLanguage {
+        let found = language::detect(text, declared);
+        TextLanguage {
+            code: found.map_or("und", |l| l.code).to_string(),
+            name: found.map_or("an unknown language", |l| l.name).to_string(),
+            analysed: options.any_language || found.is_some_and(|l| l.is_english()),
+        }
+    }
 }
 
 /// Every finding the passes make, before calibration and selection, and per sentence
@@ -54,7 +77,7 @@ fn run(input: &Input, options: &Options) -> Analysis {
     }
     let (findings, held_back) = select(input, findings, options.sensitivity);
     let summary = summary::summarize(input, &findings, held_back);
-    Analysis { findings, summary }
+    Analysis { findings, summary, language: TextLanguage::default() }
 }
 
 /// The findings to show at `sensitivity`, and per kind how many were held back.
@@ -123,8 +146,13 @@ pub fn warnings_with_features(text: &str, options: &Options) -> Vec<(Finding, Ve
 }
 
 /// Plain text: paragraphs are separated by blank lines. Offsets are chars of `text`.
+/// Text that is not English is left unmarked unless `options.any_language`.
 pub fn analyze_text(text: &str, options: &Options) -> Analysis {
-    run(&Input::new(text, options, Vec::new()), options)
+    let language = TextLanguage::of(text, None, options);
+    if !language.analysed {
+        return Analysis { language, ..Analysis::default() };
+    }
+    Analysis { language, ..run(&Input::new(text, options, Vec::new()), options) }
 }
 
 /// An extracted article; offsets are chars of `article.text()`. Links in the blocks
@@ -137,7 +165,11 @@ pub fn analyze_article(article: &Article, options: &Options) -> Analysis {
         .zip(article.block_offsets())
         .flat_map(|(block, at)| block.links.iter().map(move |l| Span::new(at + l.span.start, at + l.span.end)))
         .collect();
-    run(&Input::new(&text, options, links), options)
+    let language = TextLanguage::of(&text, article.metadata.lang.as_deref(), options);
+    if !language.analysed {
+        return Analysis { language, ..Analysis::default() };
+    }
+    Analysis { language, ..run(&Input::new(&text, options, links), options) }
 }
 
 #[cfg(test)]

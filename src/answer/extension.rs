@@ -3,7 +3,7 @@
 //! builds the answer the extension and the demo show (docs/architecture.md).
 //! Offsets leave here as UTF-16 code units, which is what DOM Ranges count.
 
-use crate::answer::analyze::{analyze_article, analyze_text, Options, Summary};
+use crate::answer::analyze::{analyze_article, analyze_text, Options, Summary, TextLanguage};
 use crate::page::article::{Article, Metadata};
 use crate::page::dom::{Document, NodeId};
 use crate::page::extract::{extract, is_readerable_article};
@@ -112,6 +112,10 @@ pub enum State {
     Ready,
     #[serde(rename = "not-article")]
     NotArticle,
+    /// The article is not in English: the rules read English, so it is left unmarked
+    /// unless the reader asks (`Request::force`).
+    #[serde(rename = "unsupported-language")]
+    UnsupportedLanguage,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -150,6 +154,9 @@ pub struct PageFinding {
 pub struct Answer {
     pub state: State,
     pub article: Metadata,
+    /// The language the article was found to be in (absent on a page that is no article).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<TextLanguage>,
     pub findings: Vec<PageFinding>,
     pub counts: Counts,
     pub summary: Summary,
@@ -165,12 +172,25 @@ pub fn answer(doc: &Document, page_node: impl Fn(NodeId) -> Option<usize>, reque
         return Answer {
             state: State::NotArticle,
             article: Metadata::default(),
+            language: None,
             findings: Vec::new(),
             counts: Counts::default(),
             summary: Summary::default(),
         };
     }
-    let analysis = analyze_article(&article, &request.options);
+    // Forcing a run also forces the language: the reader asked for this page.
+    let options = Options { any_language: request.options.any_language || request.force, ..request.options.clone() };
+    let analysis = analyze_article(&article, &options);
+    if !analysis.language.analysed {
+        return Answer {
+            state: State::UnsupportedLanguage,
+            article: article.metadata,
+            language: Some(analysis.language),
+            findings: Vec::new(),
+            counts: Counts::default(),
+            summary: Summary::default(),
+        };
+    }
     let index = BlockIndex::new(&article);
     // One UTF-16 table per text node that findings land in, however many land there.
     let mut utf16: HashMap<NodeId, Utf16Offsets> = HashMap::new();
@@ -203,7 +223,7 @@ pub fn answer(doc: &Document, page_node: impl Fn(NodeId) -> Option<usize>, reque
             }
         })
         .collect();
-    Answer { state: State::Ready, article: article.metadata, findings, counts, summary: analysis.summary }
+    Answer { state: State::Ready, article: article.metadata, language: Some(analysis.language), findings, counts, summary: analysis.summary }
 }
 
 /// A finding on plain text, with UTF-16 offsets into that text (for the demo's text box).
@@ -221,6 +241,8 @@ pub struct TextFinding {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TextAnswer {
+    /// The language the text was found to be in, and whether it was analysed.
+    pub language: TextLanguage,
     pub findings: Vec<TextFinding>,
     pub counts: Counts,
     pub summary: Summary,
@@ -246,7 +268,7 @@ pub fn text_answer(text: &str, options: &Options) -> TextAnswer {
             }
         })
         .collect();
-    TextAnswer { findings, counts, summary: analysis.summary }
+    TextAnswer { language: analysis.language, findings, counts, summary: analysis.summary }
 }
 
 #[cfg(test)]
@@ -359,7 +381,9 @@ mod tests {
                     String::from_utf16(&utf16[r.start..r.end]).unwrap()
                 })
                 .collect();
-            assert!(marked.contains(finding.cue.trim()), "{marked:?} should contain {:?}", finding.cue);
+            // An unsourced claim marks its core and quotes the whole sentence as its cue.
+            let fits = if finding.kind == Kind::UnsourcedClaim { finding.cue.contains(&marked) } else { marked.contains(finding.cue.trim()) };
+            assert!(fits, "{marked:?} should match {:?}", finding.cue);
         }
     }
 
@@ -371,6 +395,27 @@ mod tests {
         assert!(answer_default.findings.is_empty());
         let forced = answer(&doc, Some, &Request { force: true, ..Default::default() });
         assert_eq!(forced.state, State::Ready);
+    }
+
+    #[test]
+    fn an_article_not_in_english_is_left_unmarked_unless_forced() {
+        let german = "Die Regierung könnte die Gespräche in der nächsten Woche fortsetzen, sagte der Minister am Dienstag in Berlin.";
+        let (doc, texts) = paragraph_doc(&[german, german, german]);
+        let page_node = |id: NodeId| texts.iter().position(|&t| t == id);
+        let request = Request { force: false, ..Request::default() };
+        let unforced = answer(&doc, page_node, &request);
+        // Three short paragraphs may not pass as an article; forcing the page then reaches the language.
+        if unforced.state != State::NotArticle {
+            assert_eq!(unforced.state, State::UnsupportedLanguage);
+            assert_eq!(unforced.language.as_ref().map(|l| l.code.as_str()), Some("de"));
+            assert!(unforced.findings.is_empty());
+        }
+        let options = Options { any_language: false, ..Options::default() };
+        let analysis = crate::answer::analyze::analyze_text(german, &options);
+        assert!(!analysis.language.analysed && analysis.findings.is_empty());
+        let forced = answer(&doc, page_node, &Request { force: true, ..Request::default() });
+        assert_eq!(forced.state, State::Ready);
+        assert_eq!(forced.language.map(|l| (l.code, l.analysed)), Some(("de".to_string(), true)));
     }
 
     #[test]

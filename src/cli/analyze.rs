@@ -37,6 +37,12 @@ pub fn run(page: &Path, json: bool, options: &Options) -> Result<(), String> {
         let text = article.text();
         (article, analysis, text)
     };
+    if !analysis.language.analysed {
+        eprintln!(
+            "caveat: the text is in {} ({}); Caveat's rules read English, so nothing was marked (--any-language analyses it anyway)",
+            analysis.language.name, analysis.language.code
+        );
+    }
     let mut out = std::io::stdout().lock();
     let written = if json {
         let value = json!({
@@ -44,6 +50,7 @@ pub fn run(page: &Path, json: bool, options: &Options) -> Result<(), String> {
             "text": text,
             "findings": analysis.findings,
             "summary": analysis.summary,
+            "language": analysis.language,
         });
         serde_json::to_writer_pretty(&mut out, &value).map_err(|e| e.to_string()).and_then(|_| writeln!(out).map_err(|e| e.to_string()))
     } else {

@@ -50,8 +50,9 @@ enum Command {
 /// The analysis options the extension's options page offers.
 #[derive(Args)]
 struct AnalysisArgs {
-    /// Which findings to show: strict adds weaker ones (general possibilities, frequency
-    /// words, plain praise), lenient keeps only the clearest.
+    /// Which warnings to show, by the calibrated chance that each deserves its mark:
+    /// balanced shows the likely ones and at most one per sentence, strict adds the less
+    /// sure ones, lenient keeps only the likeliest.
     #[arg(long, default_value = "balanced", value_parser = ["strict", "balanced", "lenient"])]
     sensitivity: String,
     /// A word or phrase to mark as speculation too (repeatable).
@@ -60,6 +61,10 @@ struct AnalysisArgs {
     /// A word or phrase that names a vague source, like "insiders" (repeatable).
     #[arg(long = "vague-source", value_name = "PHRASE")]
     sources: Vec<String>,
+    /// Analyse text that is not English too. The rules read English; by default other
+    /// languages are left unmarked and a note says which language was found.
+    #[arg(long)]
+    any_language: bool,
 }
 
 impl AnalysisArgs {
@@ -69,7 +74,7 @@ impl AnalysisArgs {
             "lenient" => Sensitivity::Lenient,
             _ => Sensitivity::Balanced,
         };
-        Options { sensitivity, custom_hedges: self.hedges, custom_sources: self.sources }
+        Options { sensitivity, custom_hedges: self.hedges, custom_sources: self.sources, any_language: self.any_language }
     }
 }
 

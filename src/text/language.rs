@@ -169,7 +169,7 @@ pub fn detect(text: &str, declared: Option<&str>) -> Option<Language> {
     if words < FEW_WORDS {
         // Too little text to overrule the page; without a declaration, only a clear other
         // language with no English at all says "not English".
-        return declared.or(Some(if best_share >= 0.25 && english == 0.0 { other } else { ENGLISH }));
+        return declared.or(Some(if best_share >= 0.2 && english * 3.0 < best_share { other } else { ENGLISH }));
     }
     if english >= 0.12 && english >= best_share {
         return Some(ENGLISH);
