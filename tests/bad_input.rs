@@ -5,7 +5,7 @@ use caveat::answer::analyze::{analyze_text, Options, Sensitivity};
 
 fn check(text: &str) {
     for sensitivity in [Sensitivity::Strict, Sensitivity::Balanced, Sensitivity::Lenient] {
-        let options = Options { sensitivity, custom_hedges: vec!["ƒoo".into(), "".into()], custom_sources: vec!["😀".into()] };
+        let options = Options { sensitivity, custom_hedges: vec!["ƒoo".into(), "".into()], custom_sources: vec!["😀".into()], any_language: true };
         let analysis = analyze_text(text, &options);
         let chars: Vec<char> = text.chars().collect();
         for f in &analysis.findings {

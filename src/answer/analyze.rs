@@ -119,7 +119,7 @@ fn select(input: &Input, findings: Vec<Finding>, sensitivity: Sensitivity) -> (V
 #[cfg(test)]
 pub(crate) fn all_candidates(text: &str, options: &Options) -> Vec<Finding> {
     let min = Sensitivity::Balanced.min_strength();
-    rule_candidates(text).into_iter().filter(|f| f.strength >= min).collect()
+    candidates(&Input::new(text, options, Vec::new())).0.into_iter().filter(|f| f.strength >= min).collect()
 }
 
 /// Every finding the passes make in `text`, with the rules' own strengths.

@@ -14,6 +14,7 @@
 use crate::text::Input;
 use crate::finding::{Finding, Kind};
 use crate::passes::attribution::Attributions;
+use crate::text::lexicon::context::{ADVERB_BEFORE_STATE, FIRST_PERSON, NOT_A_STATE_SUBJECT, NOT_SUPERLATIVE, SUPERLATIVE};
 use crate::text::lexicon::{LexKind, Match};
 use crate::text::segment::TokenKind;
 use std::ops::Range;
@@ -51,16 +52,11 @@ impl Need {
     }
 }
 
-/// Words that may stand between a subject and the verb of an inner state: "Beijing also wants".
-fn is_adverb_between(word: &str) -> bool {
-    matches!(word, "also" | "still" | "now" | "increasingly" | "really" | "genuinely" | "clearly" | "certainly" | "long" | "always" | "never" | "deeply" | "all")
-}
-
 /// The need an inner-state cue at `m` shows, from its subject: a group's view, another's
 /// inner state, or none (the writer's own "I fear", a modal "would want", "to hope").
 fn inner_state_need(input: &Input, m: &Match, sentence: &Range<usize>, groups: &[&Match]) -> Option<Need> {
     let mut k = m.tokens.start;
-    while k > sentence.start && is_adverb_between(input.norm.token(k - 1)) {
+    while k > sentence.start && ADVERB_BEFORE_STATE.contains(input.norm.token(k - 1)) {
         k -= 1;
     }
     if k == sentence.start {
@@ -70,13 +66,7 @@ fn inner_state_need(input: &Input, m: &Match, sentence: &Range<usize>, groups: &
     if groups.iter().any(|g| g.tokens.end == k) {
         return Some(Need::GroupView);
     }
-    let own_or_modal = matches!(
-        subject,
-        "i" | "we" | "you" | "to" | "would" | "will" | "could" | "may" | "might" | "should" | "can" | "not" | "a" | "an" | "the"
-            | "and" | "or" | "that" | "if" | "do" | "does" | "did" | "," | "—" | "(" | "many" | "some" | "of" | "in" | "for"
-            | "with" | "on" | "at" | "by" | "from" | "about" | "into" | "than" | "as" | "like" | "without" | "despite" | "his"
-            | "her" | "their" | "its" | "our" | "your" | "my" | "this" | "these" | "those" | "no" | "any" | "every"
-    ) || subject.ends_with("n't") || input.seg.tokens[k - 1].kind != TokenKind::Word;
+    let own_or_modal = NOT_A_STATE_SUBJECT.contains(subject) || subject.ends_with("n't") || input.seg.tokens[k - 1].kind != TokenKind::Word;
     (!own_or_modal).then_some(Need::InnerState)
 }
 
@@ -91,8 +81,7 @@ fn is_a_figure(input: &Input, m: &Match, sentence: &Range<usize>) -> bool {
         "worldwide" | "globally" if sentence.clone().any(|k| input.seg.tokens[k].kind == TokenKind::Number) => true,
         "in" | "of" | "ever" | "worldwide" | "globally" => sentence.clone().any(|k| {
             let w = input.norm.token(k);
-            matches!(w, "most" | "largest" | "biggest" | "oldest" | "highest" | "lowest" | "worst" | "best" | "fastest" | "deadliest" | "first")
-                || (w.len() > 5 && w.ends_with("est") && !matches!(w, "interest" | "forest" | "latest" | "protest" | "request" | "suggest" | "invest" | "harvest" | "contest" | "arrest"))
+            SUPERLATIVE.contains(w) || (w.len() > 5 && w.ends_with("est") && !NOT_SUPERLATIVE.contains(w))
         }),
         _ => true,
     }
@@ -102,7 +91,7 @@ fn is_a_figure(input: &Input, m: &Match, sentence: &Range<usize>) -> bool {
 fn core(input: &Input, m: &Match, sentence: &Range<usize>) -> Range<usize> {
     let mut end = m.tokens.end;
     while end < sentence.end && end < m.tokens.end + 12 {
-        if matches!(input.norm.token(end), "," | ";" | ":" | "." | "!" | "?" | "—" | "(" | ")") {
+        if matches!(input.norm.token(end), "," | ";" | ":" | "." | "!" | "?" | "-" | "(" | ")") {
             break;
         }
         end += 1;
@@ -177,7 +166,7 @@ pub fn find(input: &Input, attributions: &Attributions, so_far: &[Finding]) -> V
         if matches.iter().any(|m| m.kind == LexKind::Opinion) {
             continue;
         }
-        let first_person = range.clone().any(|i| matches!(input.norm.token(i), "i" | "we" | "my" | "our" | "me" | "us"));
+        let first_person = range.clone().any(|i| FIRST_PERSON.contains(input.norm.token(i)));
         // "did not respond to a request for comment", "declined to comment": the newsroom's
         // own reporting, not a claim that needs a source.
         let asked_for_comment = range.clone().skip(1).any(|i| input.norm.token(i) == "comment" && matches!(input.norm.token(i - 1), "for" | "to"));

@@ -7,6 +7,10 @@ use crate::text::Input;
 use crate::passes::attribution::Attributions;
 use crate::finding::{Finding, Kind};
 use crate::span::Span;
+use crate::text::lexicon::context::{
+    DETERMINER_BEFORE_QUANTITY, GENERIC_AFTER_MODAL, MONTH_CONTEXT, PERMISSION_SUBJECT, PLACE_OR_TIME_AFTER_APPEAR, SIGNAL_NOUN_BEFORE,
+    SORT_DETERMINER, SPEAKER_BEFORE_SUGGESTED, UNKNOWN_WORD,
+};
 use crate::text::lexicon::{LexKind, Match};
 use crate::text::segment::TokenKind;
 use std::ops::Range;
@@ -18,10 +22,6 @@ fn is_hedge_kind(kind: LexKind) -> bool {
     )
 }
 
-/// Words that make a clause an honest statement of what is not known ("it is unclear whether
-/// talks could resume"): the hedges inside it are not the writer's guess.
-const UNKNOWN_WORDS: &[&str] = &["unclear", "uncertain", "unknown", "whether"];
-
 /// Whether the hedge at token `i` sits in a clause that says what is not known: "unclear",
 /// "not clear", "not known", "remains to be seen" earlier in the same clause.
 fn in_an_honest_unknown(input: &Input, i: usize, sentence: &Range<usize>) -> bool {
@@ -31,7 +31,7 @@ fn in_an_honest_unknown(input: &Input, i: usize, sentence: &Range<usize>) -> boo
             return false;
         }
         let next = input.word_in(sentence, k + 1);
-        if UNKNOWN_WORDS.contains(&w) || (w == "not" && matches!(next, "clear" | "known" | "yet")) || (w == "to" && next == "be" && input.word_in(sentence, k + 2) == "seen") {
+        if UNKNOWN_WORD.contains(w) || (w == "not" && matches!(next, "clear" | "known" | "yet")) || (w == "to" && next == "be" && input.word_in(sentence, k + 2) == "seen") {
             return true;
         }
     }
@@ -52,13 +52,6 @@ fn in_a_transcript(input: &Input, s: usize) -> bool {
     })
 }
 
-/// Verbs after which "may"/"can"-type modals state a general possibility ("symptoms may
-/// include"), not the writer's doubt.
-const GENERIC_AFTER_MODAL: &[&str] = &[
-    "also", "include", "vary", "occur", "cause", "result", "lead", "contain", "differ", "require", "range", "involve",
-    "affect", "use", "apply", "refer", "become", "develop", "produce", "take", "help", "allow", "need", "appear",
-];
-
 /// The strength of a modal in context: a general possibility ("may be used", "may
 /// include") is weaker than a guess about what happened or will happen. Only "may" is
 /// read so: "could lead to" and "might be delayed" are predictions in news.
@@ -75,7 +68,7 @@ fn modal_strength(input: &Input, m: &Match, sentence: &Range<usize>) -> f32 {
     };
     // A named subject makes it a guess about one case, not a general possibility: "Russia may take".
     let named_subject = i > sentence.start + 1 && crate::text::words::is_capitalized(input, i - 1);
-    if (passive || GENERIC_AFTER_MODAL.contains(&next)) && !named_subject {
+    if (passive || GENERIC_AFTER_MODAL.contains(next)) && !named_subject {
         0.35
     } else {
         m.strength
@@ -88,23 +81,10 @@ fn quantity_is_not_vague(input: &Input, m: &Match, sentence: &Range<usize>) -> b
     let prev = input.word_in(sentence, i.wrapping_sub(1));
     let next = input.word_in(sentence, m.tokens.end);
     let word = input.norm.token(i);
-    DETERMINER_BEFORE_QUANTITY.contains(&prev)
+    DETERMINER_BEFORE_QUANTITY.contains(prev)
         || (word == "certain" && (matches!(next, "that" | "to" | "of" | "." | ",") || matches!(prev, "is" | "am" | "are" | "was" | "were" | "be" | "not" | "quite" | "very")))
         || input.seg.tokens.get(m.tokens.end).map_or(true, |t| t.kind == TokenKind::Punct)
 }
-
-const DETERMINER_BEFORE_QUANTITY: &[&str] = &["the", "his", "her", "their", "its", "our", "these", "those", "so", "too", "how", "as"];
-
-const MONTH_CONTEXT: &[&str] = &[
-    "in", "of", "since", "until", "till", "by", "early", "late", "mid", "last", "next", "this", "on", "from", "through",
-    "during", "before", "after", "each", "every", "between", "and", "to",
-];
-
-/// Words after which "may" grants permission: "visitors may not park".
-const PERMISSION_SUBJECTS: &[&str] = &[
-    "you", "visitors", "users", "students", "members", "applicants", "passengers", "employees", "guests", "players",
-    "customers", "participants", "residents", "drivers", "children", "pets", "dogs", "candidates", "tenants",
-];
 
 /// Why a lexicon match is no hedge where it stands: "May" the month, "could not", permission,
 /// "the many", "that kind of", "appeared in court", "supposed to come from".
@@ -126,13 +106,13 @@ fn word_is_not_hedge(input: &Input, m: &Match, sentence: &Range<usize>) -> bool 
     let next = input.word_in(sentence, m.tokens.end);
     let after_next = input.word_in(sentence, m.tokens.end + 1);
     match input.norm.token(i) {
-        "kind" | "sort" => SORT_DETERMINERS.contains(&prev),
+        "kind" | "sort" => SORT_DETERMINER.contains(prev),
         // "the agency suggested that", "Bloomberg suggested": someone proposing or saying, reported.
-        "suggested" => prev != "this" && prev != "that" && (i > sentence.start && input.seg.tokens[i - 1].upper || SPEAKER_BEFORE_SUGGESTED.contains(&prev)),
+        "suggested" => prev != "this" && prev != "that" && (i > sentence.start && input.seg.tokens[i - 1].upper || SPEAKER_BEFORE_SUGGESTED.contains(prev)),
         // The noun: "the signals could not differ", "signal preemption", "mixed signals".
         "signal" | "signals" => {
             let verb_before = matches!(prev, "could" | "may" | "might" | "to" | "would" | "will" | "also" | "which" | "that");
-            !verb_before && (input.norm.token(i) == "signal" || SIGNAL_NOUN_BEFORE.contains(&prev) || matches!(next, "of" | "from" | "that" | "were" | "are" | "could" | "would" | "to" | "." | ","))
+            !verb_before && (input.norm.token(i) == "signal" || SIGNAL_NOUN_BEFORE.contains(prev) || matches!(next, "of" | "from" | "that" | "were" | "are" | "could" | "would" | "to" | "." | ","))
         }
         "supposed" => next == "to" && !matches!(after_next, "have" | "be"),
         // "14 percent less likely to die": a measured rate, not a guess.
@@ -140,7 +120,7 @@ fn word_is_not_hedge(input: &Input, m: &Match, sentence: &Range<usize>) -> bool 
         "likely" if matches!(prev, "more" | "less") => measured_before(input, sentence, i - 1),
         "appear" | "appears" | "appeared" | "appearing" if m.tokens.len() == 1 => {
             let as_if = next == "as" && matches!(after_next, "if" | "though");
-            !as_if && (PLACE_OR_TIME_AFTER_APPEAR.contains(&next) || input.seg.tokens.get(m.tokens.end).map_or(true, |t| t.kind == TokenKind::Punct))
+            !as_if && (PLACE_OR_TIME_AFTER_APPEAR.contains(next) || input.seg.tokens.get(m.tokens.end).map_or(true, |t| t.kind == TokenKind::Punct))
         }
         _ => false,
     }
@@ -152,32 +132,6 @@ fn measured_before(input: &Input, sentence: &Range<usize>, i: usize) -> bool {
     matches!(prev, "percent" | "%" | "times" | "twice" | "half")
         || (i > sentence.start && input.seg.tokens[i - 1].kind == TokenKind::Number)
 }
-
-/// Who suggests, rather than what: "he suggested", "the agency suggested".
-const SPEAKER_BEFORE_SUGGESTED: &[&str] = &[
-    "he", "she", "they", "i", "we", "who", "agency", "campaign", "billionaire", "official", "officials", "spokesman",
-    "spokeswoman", "spokesperson", "president", "minister", "senator", "lawmakers", "governor", "mayor", "also",
-];
-
-/// Words before "signals" that make it the noun: "the signals", "mixed signals".
-const SIGNAL_NOUN_BEFORE: &[&str] = &[
-    "the", "a", "an", "these", "those", "its", "their", "his", "her", "our", "mixed", "clear", "strong", "weak",
-    "conflicting", "such", "any", "no", "chemical", "radio", "electrical", "traffic", "warning", "early", "of",
-];
-
-/// Words before "kind of" / "sort of" that make it a noun: "that kind of", "a different sort of".
-const SORT_DETERMINERS: &[&str] = &[
-    "the", "that", "this", "these", "those", "what", "which", "any", "every", "each", "some", "no", "one", "same",
-    "different", "other", "another", "right", "wrong", "new", "particular", "special", "whatever", "his", "her",
-    "their", "its", "our", "my", "your", "only", "first", "last", "certain",
-];
-
-/// Words after "appear" that make it being somewhere: "appeared in court", "appearing after Clinton".
-const PLACE_OR_TIME_AFTER_APPEAR: &[&str] = &[
-    "in", "on", "at", "after", "before", "with", "as", "alongside", "during", "for", "from", "onstage", "together",
-    "next", "again", "here", "there", "live", "briefly", "regularly", "twice", "once", "nightly", "weekly", "beside",
-    "opposite", "behind", "inside", "outside", "near", "throughout", "today", "tonight", "tomorrow", "yesterday", "and",
-];
 
 /// Why a modal match is not a hedge here, if it is not.
 fn modal_is_not_hedge(input: &Input, m: &Match, sentence: &Range<usize>) -> bool {
@@ -191,7 +145,7 @@ fn modal_is_not_hedge(input: &Input, m: &Match, sentence: &Range<usize>) -> bool
             let capital = raw.starts_with('M');
             let modal_next = matches!(next, Some("be" | "have" | "not" | "also" | "well" | "never" | "soon" | "still"));
             let number_next = i + 1 < sentence.end && input.seg.tokens[i + 1].kind == TokenKind::Number;
-            if number_next || prev.is_some_and(|p| MONTH_CONTEXT.contains(&p)) && capital {
+            if number_next || prev.is_some_and(|p| MONTH_CONTEXT.contains(p)) && capital {
                 return true; // the month: "in May", "May 5"
             }
             if capital && i > sentence.start && !modal_next {
@@ -200,9 +154,9 @@ fn modal_is_not_hedge(input: &Input, m: &Match, sentence: &Range<usize>) -> bool
             if capital && i == sentence.start && matches!(next, Some("i" | "we")) {
                 return true; // "May I ask": a request
             }
-            let permission = prev.is_some_and(|p| PERMISSION_SUBJECTS.contains(&p))
-                || (next == Some("not") && prev.is_some_and(|p| p.ends_with('s') && PERMISSION_SUBJECTS.iter().any(|s| s.starts_with(p))));
-            permission
+            // Permission: "visitors may", "visitors may not".
+            prev.is_some_and(|p| PERMISSION_SUBJECT.contains(p))
+                || (next == Some("not") && prev.is_some_and(|p| p.ends_with('s') && PERMISSION_SUBJECT.iter().any(|s| s.starts_with(p))))
         }
         // "could not reach him", "could barely walk", "could see the stage", "did all they
         // could": past ability or perception. "could not have" is still a hedge.

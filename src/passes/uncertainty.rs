@@ -10,6 +10,7 @@ use crate::model::hedge::{is_cue_kind, is_quantifier, HedgeModel, TokenState};
 use crate::passes::attribution::Attributions;
 use crate::passes::hedge::rejected_in_context;
 use crate::text::lexicon::LexKind;
+use crate::text::lexicon::context::OPINION_VERB;
 use crate::text::words::identified_group;
 use crate::text::Input;
 use std::ops::Range;
@@ -104,7 +105,10 @@ fn explanation(kind: Option<LexKind>, cue: &str) -> (Kind, String) {
 fn speaks_after(input: &Input, i: usize, end: usize) -> bool {
     (i..end.min(i + 4)).any(|k| {
         input.matches_near(&(k..k + 1)).iter().any(|m| m.tokens.start == k && matches!(m.kind, LexKind::SpeechVerb | LexKind::Inference))
-            || matches!(input.norm.token(k), "believe" | "believes" | "think" | "thinks" | "feel" | "regard" | "consider" | "argue" | "argues" | "say" | "says" | "claim" | "suspect" | "fear" | "predict" | "warn")
+            || {
+                let w = input.norm.token(k);
+                OPINION_VERB.contains(w) || w.strip_suffix('s').is_some_and(|base| OPINION_VERB.contains(base)) || w == "regard"
+            }
     })
 }
 

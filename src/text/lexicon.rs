@@ -1,13 +1,15 @@
-//! Word lists (`src/lexicon/*.txt`, one file per kind) matched in one pass over the
+//! Word lists (`src/text/lexicon/*.txt`, one file per kind) matched in one pass over the
 //! lowercased token sequence, a token at a time: from each token, the following tokens
 //! are followed while they begin some entry (a hash lookup per token), so only
-//! whole-token matches are found.
+//! whole-token matches are found. The context word lists (`lexicon/context/*.txt`), which
+//! the rules check single words against ("has" between a verb and its subject), are
+//! `WordList`s in `context`.
 //!
 //! Tokens are joined by single spaces and padded with spaces, and every pattern is
 //! normalized the same way, so a candidate is confirmed by comparing the two texts.
 
 use crate::text::segment::Segmented;
-use crate::hash::{hash_part, HashedMap};
+use crate::hash::{hash, hash_part, HashedMap};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -271,6 +273,82 @@ impl Lexicon {
     }
 }
 
+/// A context word list: lowercased single words, in a file like the lexicon's (" | "
+/// between words, "#" comments), read on first use.
+pub struct WordList {
+    source: &'static str,
+    /// Each word by its hash (see `hash::hash`).
+    words: OnceLock<HashedMap<&'static str>>,
+}
+
+impl WordList {
+    pub const fn new(source: &'static str) -> WordList {
+        WordList { source, words: OnceLock::new() }
+    }
+
+    fn words(&self) -> &HashedMap<&'static str> {
+        self.words.get_or_init(|| {
+            let mut words = HashedMap::default();
+            for word in self.iter() {
+                let other = words.insert(hash(&[word]), word);
+                assert!(other.map_or(true, |o| o == word), "{word} and {other:?} hash alike");
+            }
+            words
+        })
+    }
+
+    /// Whether `word` (lowercased, as `Normalized::token` gives it) is in the list.
+    pub fn contains(&self, word: &str) -> bool {
+        self.words().get(&hash(&[word])).is_some_and(|w| *w == word)
+    }
+
+    /// The words, in file order.
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> {
+        self.source
+            .lines()
+            .flat_map(|line| line.split('#').next().unwrap_or("").split(" | "))
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+    }
+}
+
+/// The context word lists, one file each in `lexicon/context/`; each file says what its
+/// words are for.
+pub mod context {
+    use super::WordList;
+
+    pub static ADVERB: WordList = WordList::new(include_str!("lexicon/context/adverb.txt"));
+    pub static ADVERB_BEFORE_STATE: WordList = WordList::new(include_str!("lexicon/context/adverb_before_state.txt"));
+    pub static AUXILIARY: WordList = WordList::new(include_str!("lexicon/context/auxiliary.txt"));
+    pub static BODY_NOUN: WordList = WordList::new(include_str!("lexicon/context/body_noun.txt"));
+    pub static DETERMINER: WordList = WordList::new(include_str!("lexicon/context/determiner.txt"));
+    pub static DETERMINER_BEFORE_QUANTITY: WordList = WordList::new(include_str!("lexicon/context/determiner_before_quantity.txt"));
+    pub static DOCUMENT_NOUN: WordList = WordList::new(include_str!("lexicon/context/document_noun.txt"));
+    pub static FIRST_PERSON: WordList = WordList::new(include_str!("lexicon/context/first_person.txt"));
+    pub static GENERIC_AFTER_MODAL: WordList = WordList::new(include_str!("lexicon/context/generic_after_modal.txt"));
+    pub static HANDOVER_VERB: WordList = WordList::new(include_str!("lexicon/context/handover_verb.txt"));
+    pub static HIDDEN_SOURCE_VERB: WordList = WordList::new(include_str!("lexicon/context/hidden_source_verb.txt"));
+    pub static MONTH_CONTEXT: WordList = WordList::new(include_str!("lexicon/context/month_context.txt"));
+    pub static NEEDS_SUBJECT: WordList = WordList::new(include_str!("lexicon/context/needs_subject.txt"));
+    pub static NOT_A_STATE_SUBJECT: WordList = WordList::new(include_str!("lexicon/context/not_a_state_subject.txt"));
+    pub static NOT_NAME: WordList = WordList::new(include_str!("lexicon/context/not_name.txt"));
+    pub static NOT_SUPERLATIVE: WordList = WordList::new(include_str!("lexicon/context/not_superlative.txt"));
+    pub static OPINION_VERB: WordList = WordList::new(include_str!("lexicon/context/opinion_verb.txt"));
+    pub static PERMISSION_SUBJECT: WordList = WordList::new(include_str!("lexicon/context/permission_subject.txt"));
+    pub static PERSON_BEFORE_OF: WordList = WordList::new(include_str!("lexicon/context/person_before_of.txt"));
+    pub static PLACE_OR_TIME_AFTER_APPEAR: WordList = WordList::new(include_str!("lexicon/context/place_or_time_after_appear.txt"));
+    pub static POLL: WordList = WordList::new(include_str!("lexicon/context/poll.txt"));
+    pub static PRONOUN: WordList = WordList::new(include_str!("lexicon/context/pronoun.txt"));
+    pub static QUOTATION_CUE: WordList = WordList::new(include_str!("lexicon/context/quotation_cue.txt"));
+    pub static REFLEXIVE: WordList = WordList::new(include_str!("lexicon/context/reflexive.txt"));
+    pub static SIGNAL_NOUN_BEFORE: WordList = WordList::new(include_str!("lexicon/context/signal_noun_before.txt"));
+    pub static SORT_DETERMINER: WordList = WordList::new(include_str!("lexicon/context/sort_determiner.txt"));
+    pub static SPEAKER_BEFORE_SUGGESTED: WordList = WordList::new(include_str!("lexicon/context/speaker_before_suggested.txt"));
+    pub static SPEECH_NOUN: WordList = WordList::new(include_str!("lexicon/context/speech_noun.txt"));
+    pub static SUPERLATIVE: WordList = WordList::new(include_str!("lexicon/context/superlative.txt"));
+    pub static UNKNOWN_WORD: WordList = WordList::new(include_str!("lexicon/context/unknown_word.txt"));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -280,6 +358,18 @@ mod tests {
         let seg = segment(text);
         let norm = Normalized::new(text, &seg);
         Lexicon::builtin().find(&norm).into_iter().map(|m| (m.kind, seg.slice(text, m.tokens).to_string())).collect()
+    }
+
+    #[test]
+    fn context_word_lists_hold_single_normalized_tokens() {
+        use context::*;
+        for list in [&ADVERB, &ADVERB_BEFORE_STATE, &AUXILIARY, &BODY_NOUN, &DETERMINER, &DETERMINER_BEFORE_QUANTITY, &DOCUMENT_NOUN, &FIRST_PERSON, &GENERIC_AFTER_MODAL, &HANDOVER_VERB, &HIDDEN_SOURCE_VERB, &MONTH_CONTEXT, &NEEDS_SUBJECT, &NOT_A_STATE_SUBJECT, &NOT_NAME, &NOT_SUPERLATIVE, &OPINION_VERB, &PERMISSION_SUBJECT, &PERSON_BEFORE_OF, &PLACE_OR_TIME_AFTER_APPEAR, &POLL, &PRONOUN, &QUOTATION_CUE, &REFLEXIVE, &SIGNAL_NOUN_BEFORE, &SORT_DETERMINER, &SPEAKER_BEFORE_SUGGESTED, &SPEECH_NOUN, &SUPERLATIVE, &UNKNOWN_WORD] {
+            assert!(list.iter().count() > 0);
+            for word in list.iter() {
+                assert_eq!(normalize_phrase(word), format!(" {word} "), "{word} is not one lowercased token");
+                assert!(list.contains(word) && !list.contains(&format!("{word}x")));
+            }
+        }
     }
 
     #[test]

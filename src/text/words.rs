@@ -1,7 +1,9 @@
 //! The shape of a word in the text: whether it is capitalised as a name is, and whether a
 //! group of people is identified by the words around it.
 
+use crate::text::lexicon::context::NOT_NAME;
 use crate::text::segment::TokenKind;
+use crate::text::lexicon::context::BODY_NOUN;
 use crate::text::Input;
 use std::ops::Range;
 
@@ -14,25 +16,8 @@ pub fn is_capitalized(input: &Input, i: usize) -> bool {
 
 /// Capitalised words that do not start a name.
 pub fn is_not_name(word: &str) -> bool {
-    matches!(
-        word,
-        "the" | "a" | "an" | "this" | "that" | "these" | "those" | "but" | "and" | "or" | "so" | "yet" |
-            "however" | "in" | "on" | "at" | "for" | "with" | "as" | "when" | "while" | "if" | "after" |
-            "before" | "since" | "meanwhile" | "moreover" | "still" | "then" | "there" | "here" | "what" |
-            "why" | "how" | "who" | "which" | "where" | "it" | "he" | "she" | "they" | "we" | "i" | "you" |
-            "his" | "her" | "their" | "our" | "my" | "its" | "some" | "many" | "most" | "others" | "one" |
-            "both" | "all" | "no" | "not" | "also" | "instead" | "now" | "today" | "yesterday" | "asked" |
-            "said" | "says" | "according" | "by" | "from" | "to" | "of" | "monday" | "tuesday" |
-            "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "let" | "everyone" | "everybody" |
-            "anyone" | "anybody" | "someone" | "somebody" | "nobody" | "no-one"
-    )
+    NOT_NAME.contains(word)
 }
-
-/// Bodies whose people, referred back to, are identified: "agency officials", "hospital staff".
-const BODY_NOUNS: &[&str] = &[
-    "agency", "department", "company", "hospital", "city", "county", "campaign", "university", "school", "police", "court",
-    "team", "club", "museum", "airline", "firm", "bank", "utility", "district", "office", "ministry", "council", "board",
-];
 
 /// Whether a group phrase (`group`, tokens inside `floor..ceiling`) that would be a vague
 /// source is identified after all: a named body before it ("Con Edison officials",
@@ -45,7 +30,7 @@ pub fn identified_group(input: &Input, group: &Range<usize>, floor: usize, ceili
         let w = input.norm.token(b);
         is_capitalized(input, b) || matches!(w, "the" | "these" | "those" | "its" | "their" | "his" | "her" | "our")
             // "agency officials said": the body named before, referred back to.
-            || BODY_NOUNS.contains(&w)
+            || BODY_NOUN.contains(w)
             // "Obama, others vow": others beside a name.
             || (w == "," && b > floor && is_capitalized(input, b - 1) && input.norm.token(group.start) == "others")
     });

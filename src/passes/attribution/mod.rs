@@ -13,6 +13,7 @@ mod subject;
 
 use crate::finding::{Finding, Kind};
 use crate::text::lexicon::LexKind;
+use crate::text::lexicon::context::{ADVERB, DOCUMENT_NOUN, HIDDEN_SOURCE_VERB, NEEDS_SUBJECT, POLL, QUOTATION_CUE, REFLEXIVE, SPEECH_NOUN};
 use crate::text::segment::TokenKind;
 use crate::text::words::is_capitalized;
 use crate::text::Input;
@@ -42,30 +43,15 @@ pub struct Attributions {
 
 /// Cue words that are nouns ("in a statement") or need a clear subject to be a cue ("found", "show").
 fn needs_subject(word: &str) -> bool {
-    matches!(
-        word,
-        "show" | "shows" | "showed" | "showing" | "find" | "finds" | "found" | "call" | "calls" | "called" | "calling"
-            | "support" | "supports" | "supported" | "oppose" | "opposes" | "opposed"
-            | "decline" | "declines" | "declined" | "refuse" | "refuses" | "refused" | "question" | "questioned"
-            | "questioning" | "want" | "wants" | "wanted" | "know" | "knows" | "knew" | "feel" | "feels" | "felt"
-            | "expect" | "expects" | "expected" | "expecting" | "estimate" | "estimates" | "estimated" | "attack"
-            | "attacks" | "attacked" | "agree" | "agrees" | "agreed" | "hope" | "hopes" | "hoped" | "fear" | "fears"
-            | "feared" | "report" | "reports" | "reported" | "reporting" | "state" | "states" | "note" | "notes"
-            | "claim" | "claims" | "quote" | "quotes" | "cite" | "cites" | "describe" | "describes" | "described"
-            | "per" | "thought" | "think" | "thinks" | "believe" | "believes"
-            | "believed" | "defend" | "defended" | "defends" | "reject" | "rejects" | "rejected" | "dismiss"
-            | "dismissed" | "dismisses" | "endorse" | "endorses" | "endorsed" | "promise" | "promises" | "concluded"
-            | "conclude" | "concludes" | "mention" | "mentions" | "ask" | "asks" | "recall" | "recalls" | "maintain"
-            | "maintains" | "maintained" | "propose" | "proposes" | "proposed" | "respond" | "responds" | "responded"
-    )
+    NEEDS_SUBJECT.contains(word)
 }
 
 fn is_speech_noun(word: &str) -> bool {
-    matches!(word, "spokesman" | "spokeswoman" | "spokesperson") || is_poll(word)
+    SPEECH_NOUN.contains(word) || is_poll(word)
 }
 
 fn is_poll(word: &str) -> bool {
-    matches!(word, "poll" | "polls" | "survey" | "surveys")
+    POLL.contains(word)
 }
 
 /// Where speech reported from `cue_end` stops: at the end of the sentence, or where the
@@ -87,11 +73,7 @@ fn reported_clause_end(input: &Input, cue_end: usize, sentence_end: usize) -> us
 
 /// Things that carry words for whoever issued them: "a statement saying".
 fn is_document_noun(word: &str) -> bool {
-    matches!(
-        word,
-        "statement" | "letter" | "report" | "release" | "post" | "tweet" | "memo" | "email" | "note" | "message" | "notice"
-            | "filing" | "ruling" | "order" | "complaint" | "lawsuit" | "announcement"
-    )
+    DOCUMENT_NOUN.contains(word)
 }
 
 /// Where the auxiliaries of a passive participle at `cue` begin ("is", "has long been",
@@ -124,17 +106,13 @@ fn passive_auxiliary(input: &Input, floor: usize, cue: usize) -> Option<usize> {
 }
 
 fn is_adverb(word: &str) -> bool {
-    (word.len() > 3 && word.ends_with("ly")) || matches!(word, "long" | "also" | "often" | "not" | "never" | "once" | "still" | "even" | "already" | "since" | "ever" | "much" | "well")
+    (word.len() > 3 && word.ends_with("ly")) || ADVERB.contains(word)
 }
 
 /// Verbs whose agentless passive pins a claim or a judgement on nobody: "is said to",
 /// "was criticized", "is widely believed". Only single-word cues of saying reach this check.
 fn hides_source(verb: &str) -> bool {
-    matches!(
-        verb,
-        "said" | "reported" | "believed" | "thought" | "claimed" | "described" | "criticized" | "criticised" | "accused"
-            | "praised" | "blamed" | "argued" | "suggested" | "noted" | "stated" | "questioned" | "feared"
-    )
+    HIDDEN_SOURCE_VERB.contains(verb)
 }
 
 pub fn find(input: &Input) -> Attributions {
@@ -189,7 +167,7 @@ pub fn find(input: &Input) -> Attributions {
             }
             // Inside a quotation only plain verbs of saying and thinking are cues: "I think", "he told me".
             let in_quote = input.seg.quote_of(m.tokens.start).is_some();
-            if in_quote && !matches!(first_word, "say" | "says" | "said" | "told" | "tell" | "tells" | "think" | "thinks" | "believe" | "believes" | "according") {
+            if in_quote && !QUOTATION_CUE.contains(first_word) {
                 continue;
             }
             // "pledged delegates", "revealed preferences": a participle before a noun is an adjective.
@@ -206,7 +184,7 @@ pub fn find(input: &Input) -> Attributions {
             // before, which no one says "called" of); "found itself" is no finding.
             let naming = first_word == "called"
                 && (range.start.max(m.tokens.start.saturating_sub(4))..m.tokens.start).any(|j| matches!(input.norm.token(j), "a" | "an"));
-            let reflexive = matches!(word_after, "itself" | "himself" | "herself" | "themselves" | "myself" | "ourselves" | "yourself");
+            let reflexive = REFLEXIVE.contains(word_after);
             if single && (naming || reflexive) {
                 continue;
             }

@@ -3,6 +3,7 @@
 
 use super::Attributions;
 use crate::finding::{Finding, Kind};
+use crate::text::lexicon::context::HANDOVER_VERB;
 use crate::text::lexicon::{LexKind, Match};
 use crate::text::segment::{Sentence, TokenKind};
 use crate::text::words::is_capitalized;
@@ -52,7 +53,7 @@ pub(super) fn speaker_before_colon(input: &Input, s: usize, sentence: &Sentence,
 /// before a colon: "Limbaugh continued:". (Verbs of saying there, "Trump said:", are found
 /// with the other verbs.)
 fn is_handover_verb(word: &str) -> bool {
-    matches!(word, "continued" | "continues" | "answered" | "answers" | "posted" | "posts")
+    HANDOVER_VERB.contains(word)
 }
 
 /// A quotation's speaker is the source of an attribution in the sentence where it

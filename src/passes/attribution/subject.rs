@@ -2,6 +2,7 @@
 //! Kremlin spokesman, said") or the source after it ("said Peskov", "according to the
 //! Pentagon"), and the names they are made of.
 
+use crate::text::lexicon::context::{AUXILIARY, DETERMINER, OPINION_VERB, PERSON_BEFORE_OF, PRONOUN};
 use crate::text::segment::TokenKind;
 use crate::text::words::{identified_group, is_capitalized, is_not_name};
 use crate::text::Input;
@@ -10,30 +11,15 @@ use std::ops::Range;
 /// Words skipped between a verb of saying and its subject: "Peskov has also said".
 pub(super) fn is_auxiliary(word: &str) -> bool {
     // "didn't", "won't": negated auxiliaries.
-    word.ends_with("n't") || word.ends_with("n’t") || matches!(
-        word,
-        "has" | "have" | "had" | "was" | "were" | "is" | "are" | "also" | "later" | "previously" | "then" |
-            "further" | "again" | "recently" | "publicly" | "repeatedly" | "reportedly" | "not" | "did" |
-            "does" | "do" | "would" | "will" | "could" | "may" | "might" | "once" | "first" | "already" |
-            "often" | "never" | "always" | "even" | "still" | "just" | "privately" | "openly" |
-            "explicitly" | "clearly" | "flatly" | "quickly" | "himself" | "herself" | "themselves" | "been" |
-            "being" | "long"
-    )
+    word.ends_with("n't") || word.ends_with("n’t") || AUXILIARY.contains(word)
 }
 
 pub(super) fn is_pronoun(word: &str) -> bool {
-    matches!(
-        word,
-        "he" | "she" | "they" | "i" | "we" | "you" | "it" | "who"
-    )
+    PRONOUN.contains(word)
 }
 
 pub(super) fn is_determiner(word: &str) -> bool {
-    matches!(
-        word,
-        "the" | "a" | "an" | "this" | "that" | "these" | "those" | "his" | "her" | "their" | "its" | "our" |
-            "my" | "your" | "one" | "another" | "each" | "every" | "both"
-    )
+    DETERMINER.contains(word)
 }
 
 /// Names, subjects and auxiliary runs are searched at most this far, so a pathological
@@ -202,12 +188,7 @@ fn head_of_an_of_phrase(input: &Input, floor: usize, name_start: usize) -> Optio
         return None;
     }
     let head = input.norm.token(of - 1);
-    let person = matches!(
-        head,
-        "head" | "heads" | "chief" | "leader" | "leaders" | "member" | "members" | "president" | "director" | "secretary"
-            | "minister" | "spokesman" | "spokeswoman" | "spokesperson" | "official" | "officials" | "chairman" | "founder"
-            | "author" | "authors" | "one" | "some" | "many" | "most" | "all" | "none" | "each"
-    );
+    let person = PERSON_BEFORE_OF.contains(head);
     if person || input.seg.tokens[of - 1].kind != TokenKind::Word || is_capitalized(input, of - 1) {
         return None;
     }
@@ -217,12 +198,7 @@ fn head_of_an_of_phrase(input: &Input, floor: usize, name_start: usize) -> Optio
 
 /// Verbs of holding a view, which a group can share: "scientists believe".
 fn is_opinion_verb(verb: &str) -> bool {
-    matches!(
-        verb,
-        "say" | "argue" | "believe" | "claim" | "contend" | "suggest" | "think" | "feel" | "consider" | "note"
-            | "maintain" | "insist" | "assert" | "speculate" | "agree" | "warn" | "predict" | "fear" | "hope" | "expect"
-            | "estimate" | "suspect"
-    )
+    OPINION_VERB.contains(verb)
 }
 
 /// A source after the cue: "said Peskov", "said the spokesman", "according to the Pentagon".
