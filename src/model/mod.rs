@@ -3,6 +3,10 @@
 //! and context features of candidate tokens, trained on the PolNeAR train split by
 //! `cargo run --release --example train_attribution` (see docs/analyzer.md); the
 //! weights are embedded from `src/model/attribution_cue.txt`.
+//!
+//! The models sit below the passes and read only the prepared text (`text::Input`); what
+//! the rules found reaches the hedge model as `hedge::TokenState`s, from
+//! `passes::uncertainty::token_states`.
 
 use crate::text::Input;
 use crate::text::lexicon::LexKind;

@@ -29,7 +29,7 @@ pub struct Summary {
     pub verdict: String,
 }
 
-/// Attribution findings at least this strong name their source (see attribution.rs).
+/// Attribution findings at least this strong name their source (see passes/attribution/).
 const NAMED_SOURCE_STRENGTH: f32 = 0.85;
 
 pub fn summarize(input: &Input, findings: &[Finding], held_back: BTreeMap<Kind, usize>) -> Summary {
