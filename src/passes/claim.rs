@@ -99,9 +99,12 @@ fn core(input: &Input, m: &Match, sentence: &Range<usize>) -> Range<usize> {
     m.tokens.start..end
 }
 
-/// Whether an attribution's cue is a verb of wanting, fearing or believing ("wants").
+/// Whether an attribution's cue is a verb of wanting or fearing ("wants"): a state the writer
+/// asserts. A stated belief ("Wallnau believes he has a word from the Lord") is the
+/// believer's view, reported.
 fn names_an_inner_state(input: &Input, f: &Finding) -> bool {
-    f.kind == Kind::Attribution && {
+    let stated_view = matches!(f.cue.to_lowercase().as_str(), "believe" | "believes" | "believed" | "think" | "thinks" | "feel" | "feels" | "felt");
+    f.kind == Kind::Attribution && !stated_view && {
         let at = input.token_at_char(f.span.start);
         input.matches_near(&(at..at + 1)).iter().any(|m| m.kind == LexKind::InnerState && input.seg.char_span(m.tokens.clone()) == f.span)
     }
@@ -177,7 +180,8 @@ pub fn find(input: &Input, attributions: &Attributions, so_far: &[Finding]) -> V
         let need = matches.iter().find_map(|m| {
             let need = match m.kind {
                 // "Because of this, the Sixers were able to…": the narration's own link, not a claim.
-                LexKind::Cause if matches!(input.word_in(&range, m.tokens.end), "this" | "that" | "it") => return None,
+                LexKind::Cause if matches!(input.word_in(&range, m.tokens.end), "this" | "that" | "it")
+                    || (input.word_in(&range, m.tokens.end) == "of" && matches!(input.word_in(&range, m.tokens.end + 1), "this" | "that" | "it")) => return None,
                 LexKind::Cause => Need::Cause,
                 LexKind::Statistic if is_a_figure(input, m, &range) => Need::Statistic,
                 LexKind::InnerState => inner_state_need(input, m, &range, &groups)?,

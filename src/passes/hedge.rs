@@ -31,7 +31,12 @@ fn in_an_honest_unknown(input: &Input, i: usize, sentence: &Range<usize>) -> boo
             return false;
         }
         let next = input.word_in(sentence, k + 1);
-        if UNKNOWN_WORD.contains(w) || (w == "not" && matches!(next, "clear" | "known" | "yet")) || (w == "to" && next == "be" && input.word_in(sentence, k + 2) == "seen") {
+        let negation = w == "not" || w.ends_with("n't");
+        // "it is unclear whether", "isn't clear how", "hard to predict how", "remains to be seen".
+        if UNKNOWN_WORD.contains(w)
+            || (negation && matches!(next, "clear" | "known" | "yet" | "certain" | "sure"))
+            || (w == "to" && (next == "predict" || (next == "be" && input.word_in(sentence, k + 2) == "seen")))
+        {
             return true;
         }
     }
@@ -105,8 +110,14 @@ fn word_is_not_hedge(input: &Input, m: &Match, sentence: &Range<usize>) -> bool 
     let prev = input.word_in(sentence, i.wrapping_sub(1));
     let next = input.word_in(sentence, m.tokens.end);
     let after_next = input.word_in(sentence, m.tokens.end + 1);
+    // "He didn't suggest": nothing is inferred.
+    if m.kind == LexKind::Inference && (prev == "not" || prev.ends_with("n't")) {
+        return true;
+    }
     match input.norm.token(i) {
         "kind" | "sort" => SORT_DETERMINER.contains(prev),
+        // "becomes more apparent", "it was apparent": plain to see, not a guess ("an apparent suicide" still is).
+        "apparent" => matches!(prev, "more" | "become" | "becomes" | "became" | "is" | "was" | "are" | "were" | "increasingly" | "already" | "readily" | "immediately"),
         // "the agency suggested that", "Bloomberg suggested": someone proposing or saying, reported.
         "suggested" => prev != "this" && prev != "that" && (i > sentence.start && input.seg.tokens[i - 1].upper || SPEAKER_BEFORE_SUGGESTED.contains(prev)),
         // The noun: "the signals could not differ", "signal preemption", "mixed signals".
@@ -140,6 +151,8 @@ fn modal_is_not_hedge(input: &Input, m: &Match, sentence: &Range<usize>) -> bool
     let next = (i + 1 < sentence.end).then(|| input.norm.token(i + 1));
     let prev = (i > sentence.start).then(|| input.norm.token(i - 1));
     match word {
+        // "might sound like one of those games": an impression granted, not a guess at facts.
+        "may" | "might" | "could" if matches!(next, Some("sound" | "look" | "seem" | "feel")) && input.word_in(sentence, i + 2) == "like" => true,
         "may" => {
             let raw = input.seg.token_text(input.text, i);
             let capital = raw.starts_with('M');
@@ -154,9 +167,19 @@ fn modal_is_not_hedge(input: &Input, m: &Match, sentence: &Range<usize>) -> bool
             if capital && i == sentence.start && matches!(next, Some("i" | "we")) {
                 return true; // "May I ask": a request
             }
+            if prev == Some("i") && i >= sentence.start + 2 && input.norm.token(i - 2) == "if" {
+                return true; // "If I may": politeness
+            }
             // Permission: "visitors may", "visitors may not".
             prev.is_some_and(|p| PERMISSION_SUBJECT.contains(p))
                 || (next == Some("not") && prev.is_some_and(|p| p.ends_with('s') && PERMISSION_SUBJECT.iter().any(|s| s.starts_with(p))))
+        }
+        // "How could I?": a question of one's own ability.
+        "could" | "would" if input.seg.sentences[input.sentence_of(i)].question && matches!(next, Some("i" | "we" | "you" | "he" | "she" | "they")) && input.word_in(sentence, i + 2) == "?" => true,
+        // "announced he would retire", "said she would run": an intention reported, not a guess.
+        "would" if i >= sentence.start + 2 && matches!(prev, Some("he" | "she" | "they" | "it" | "we" | "i")) => {
+            input.matches_near(&(i - 2..i - 1)).iter().any(|m| m.kind == LexKind::SpeechVerb && m.tokens.end == i - 1)
+                || matches!(input.norm.token(i - 2), "announcing" | "announced" | "saying" | "promised" | "vowed" | "insisted" | "added")
         }
         // "could not reach him", "could barely walk", "could see the stage", "did all they
         // could": past ability or perception. "could not have" is still a hedge.
@@ -165,7 +188,9 @@ fn modal_is_not_hedge(input: &Input, m: &Match, sentence: &Range<usize>) -> bool
                 && m.tokens.len() == 1
                 && input.norm.token((i + 2).min(sentence.end - 1)) != "have";
             let all_they_could = i >= sentence.start + 2 && matches!(input.norm.token(i - 2), "all" | "everything" | "what" | "as");
-            ability || (all_they_could && m.tokens.len() == 1 && matches!(next, Some("." | "," | "to" | "for") | None))
+            // "neither could the employer", "every meeting he could.": an ability, said again or elided.
+            let elided = m.tokens.len() == 1 && (matches!(prev, Some("neither" | "nor")) || matches!(next, Some("." | "," | ";" | "?" | "!") | None));
+            ability || elided || (all_they_could && m.tokens.len() == 1 && matches!(next, Some("." | "," | "to" | "for") | None))
         }
         _ => false,
     }
@@ -235,7 +260,9 @@ pub fn find(input: &Input, attributions: &Attributions) -> Vec<Finding> {
             // the speaker hedges, not the writer. When the sentence itself reports the speech,
             // the hedge is still marked, as part of what it attributes.
             let quote_speaker = input.seg.quote_of(m.tokens.start).and_then(|q| attributions.quote_speakers[q].clone());
-            let reported = attributions.reported[s].as_ref().is_some_and(|r| r.start < m.tokens.start && m.tokens.start < r.end);
+            // "…spillage could freeze, Mr. Michaels said.": speech whose source closes the sentence.
+            let reported = attributions.reported[s].as_ref().is_some_and(|r| r.start < m.tokens.start && m.tokens.start < r.end)
+                || reporters.closes(input, &range, m.tokens.end);
             // A quotation whose speaker is not found (a paragraph-long quote, a transcript) is
             // still someone else's words: no hedge of the writer's.
             let in_quote = input.seg.quote_of(m.tokens.start).is_some_and(|q| {
@@ -299,6 +326,21 @@ impl<'a> Reporters<'a> {
             .collect();
         by_start.sort_unstable_by_key(|(span, _)| span.start);
         Reporters { by_start }
+    }
+
+    /// Whether a named source's verb of saying closes the sentence after token `after`, set off
+    /// by a comma: "…, Mr. Michaels said." / "…, said Peskov." — all before it is their speech.
+    fn closes(&self, input: &Input, sentence: &Range<usize>, after: usize) -> bool {
+        if sentence.is_empty() {
+            return false;
+        }
+        let tail_start = input.seg.tokens[sentence.end.saturating_sub(7).max(after).min(sentence.end - 1)].start as usize;
+        let end = input.seg.tokens[sentence.end - 1].end as usize;
+        let from = self.by_start.partition_point(|(span, _)| span.start < tail_start);
+        self.by_start[from..].iter().take_while(|(span, _)| span.start < end).any(|(span, _)| {
+            let cue = input.token_at_char(span.start);
+            (cue.saturating_sub(4).max(after)..cue).any(|k| input.norm.token(k) == ",")
+        })
     }
 
     /// The source that `sentence` names as reporting the speech at char `at`: the

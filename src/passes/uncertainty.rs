@@ -103,7 +103,13 @@ fn explanation(kind: Option<LexKind>, cue: &str) -> (Kind, String) {
 /// Whether a verb of saying or believing follows token `i` closely (past auxiliaries):
 /// "officials (have) said", "experts believe".
 fn speaks_after(input: &Input, i: usize, end: usize) -> bool {
-    (i..end.min(i + 4)).any(|k| {
+    let window = i..end.min(i + 4);
+    // "Lawmakers have not said": a negated verb attributes nothing.
+    let negated = window.clone().any(|k| {
+        let w = input.norm.token(k);
+        w == "not" || w == "never" || w.ends_with("n't")
+    });
+    !negated && window.clone().any(|k| {
         input.matches_near(&(k..k + 1)).iter().any(|m| m.tokens.start == k && matches!(m.kind, LexKind::SpeechVerb | LexKind::Inference))
             || {
                 let w = input.norm.token(k);

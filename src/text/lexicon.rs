@@ -329,6 +329,7 @@ pub mod context {
     pub static HANDOVER_VERB: WordList = WordList::new(include_str!("lexicon/context/handover_verb.txt"));
     pub static HIDDEN_SOURCE_VERB: WordList = WordList::new(include_str!("lexicon/context/hidden_source_verb.txt"));
     pub static MONTH_CONTEXT: WordList = WordList::new(include_str!("lexicon/context/month_context.txt"));
+    pub static NATIONALITY_OR_LEVEL: WordList = WordList::new(include_str!("lexicon/context/nationality_or_level.txt"));
     pub static NEEDS_SUBJECT: WordList = WordList::new(include_str!("lexicon/context/needs_subject.txt"));
     pub static NOT_A_STATE_SUBJECT: WordList = WordList::new(include_str!("lexicon/context/not_a_state_subject.txt"));
     pub static NOT_NAME: WordList = WordList::new(include_str!("lexicon/context/not_name.txt"));
@@ -363,7 +364,7 @@ mod tests {
     #[test]
     fn context_word_lists_hold_single_normalized_tokens() {
         use context::*;
-        for list in [&ADVERB, &ADVERB_BEFORE_STATE, &AUXILIARY, &BODY_NOUN, &DETERMINER, &DETERMINER_BEFORE_QUANTITY, &DOCUMENT_NOUN, &FIRST_PERSON, &GENERIC_AFTER_MODAL, &HANDOVER_VERB, &HIDDEN_SOURCE_VERB, &MONTH_CONTEXT, &NEEDS_SUBJECT, &NOT_A_STATE_SUBJECT, &NOT_NAME, &NOT_SUPERLATIVE, &OPINION_VERB, &PERMISSION_SUBJECT, &PERSON_BEFORE_OF, &PLACE_OR_TIME_AFTER_APPEAR, &POLL, &PRONOUN, &QUOTATION_CUE, &REFLEXIVE, &SIGNAL_NOUN_BEFORE, &SORT_DETERMINER, &SPEAKER_BEFORE_SUGGESTED, &SPEECH_NOUN, &SUPERLATIVE, &UNKNOWN_WORD] {
+        for list in [&ADVERB, &ADVERB_BEFORE_STATE, &AUXILIARY, &BODY_NOUN, &DETERMINER, &DETERMINER_BEFORE_QUANTITY, &DOCUMENT_NOUN, &FIRST_PERSON, &GENERIC_AFTER_MODAL, &HANDOVER_VERB, &HIDDEN_SOURCE_VERB, &MONTH_CONTEXT, &NATIONALITY_OR_LEVEL, &NEEDS_SUBJECT, &NOT_A_STATE_SUBJECT, &NOT_NAME, &NOT_SUPERLATIVE, &OPINION_VERB, &PERMISSION_SUBJECT, &PERSON_BEFORE_OF, &PLACE_OR_TIME_AFTER_APPEAR, &POLL, &PRONOUN, &QUOTATION_CUE, &REFLEXIVE, &SIGNAL_NOUN_BEFORE, &SORT_DETERMINER, &SPEAKER_BEFORE_SUGGESTED, &SPEECH_NOUN, &SUPERLATIVE, &UNKNOWN_WORD] {
             assert!(list.iter().count() > 0);
             for word in list.iter() {
                 assert_eq!(normalize_phrase(word), format!(" {word} "), "{word} is not one lowercased token");

@@ -3,7 +3,7 @@
 
 use crate::text::lexicon::context::NOT_NAME;
 use crate::text::segment::TokenKind;
-use crate::text::lexicon::context::BODY_NOUN;
+use crate::text::lexicon::context::{BODY_NOUN, NATIONALITY_OR_LEVEL};
 use crate::text::Input;
 use std::ops::Range;
 
@@ -19,6 +19,13 @@ pub fn is_not_name(word: &str) -> bool {
     NOT_NAME.contains(word)
 }
 
+/// Whether a capitalised word only says where or at what level a group is: "Turkish",
+/// "Western", "Federal", "Israeli".
+fn is_nationality_or_level(word: &str) -> bool {
+    NATIONALITY_OR_LEVEL.contains(word)
+        || ["ish", "ian", "ese", "ean", "can", "ern", "i", "ch"].iter().any(|end| word.len() > 3 && word.ends_with(end))
+}
+
 /// Whether a group phrase (`group`, tokens inside `floor..ceiling`) that would be a vague
 /// source is identified after all: a named body before it ("Con Edison officials",
 /// "Trump's aides"), a determiner that refers back to one already named ("the scientists",
@@ -26,9 +33,19 @@ pub fn is_not_name(word: &str) -> bool {
 /// the institution"), or names that follow ("critics, like Senator Grassley, …").
 pub fn identified_group(input: &Input, group: &Range<usize>, floor: usize, ceiling: usize) -> bool {
     let before = (group.start > floor).then(|| group.start - 1);
-    let named_before = before.is_some_and(|b| {
+    // A body's name, not a nationality or a level of government: "Turkish media", "Federal
+    // officials" and "Western diplomats" are as vague as "officials".
+    let names_a_body = |k: usize| is_capitalized(input, k) && !is_nationality_or_level(input.norm.token(k));
+    // "House ethics investigators": a name before one or two lower-case nouns.
+    let modified_name = (group.start.saturating_sub(3).max(floor)..group.start.saturating_sub(1)).any(|k| {
+        names_a_body(k)
+            && (k + 1..group.start).all(|j| {
+                input.seg.tokens[j].kind == crate::text::segment::TokenKind::Word && !input.seg.tokens[j].upper && !matches!(input.norm.token(j), "and" | "or")
+            })
+    });
+    let named_before = modified_name || before.is_some_and(|b| {
         let w = input.norm.token(b);
-        is_capitalized(input, b) || matches!(w, "the" | "these" | "those" | "its" | "their" | "his" | "her" | "our")
+        names_a_body(b) || matches!(w, "the" | "these" | "those" | "its" | "their" | "his" | "her" | "our")
             // "agency officials said": the body named before, referred back to.
             || BODY_NOUN.contains(w)
             // "Obama, others vow": others beside a name.
@@ -43,9 +60,16 @@ pub fn identified_group(input: &Input, group: &Range<usize>, floor: usize, ceili
     {
         return true;
     }
-    // "Critics of the program, like Senators Charles Grassley and Patrick Leahy, see…"
+    // "Critics of the program, like Senators Charles Grassley and Patrick Leahy, see…",
+    // "Proponents, including the United States Conference of Mayors, …"
     let reach = ceiling.min(group.end + 8);
-    (group.end..reach).any(|k| {
-        matches!(input.norm.token(k), "like" | "including") && k > group.end && input.norm.token(k - 1) == "," && k + 1 < ceiling && is_capitalized(input, k + 1)
-    })
+    let names_follow = (group.end..reach).any(|k| {
+        let name_at = |j: usize| j < ceiling && is_capitalized(input, j);
+        matches!(input.norm.token(k), "like" | "including") && k > group.end && input.norm.token(k - 1) == ","
+            && (name_at(k + 1) || (input.norm.token((k + 1).min(ceiling - 1)) == "the" && name_at(k + 2)))
+    });
+    // "an official said" in a sentence about "the hospital" or a named body: one of its people.
+    let one_person = group.len() <= 2 && matches!(input.norm.token(group.start), "an" | "a" | "one")
+        && (floor..ceiling).any(|k| !group.contains(&k) && ((k > floor && input.norm.token(k - 1) == "the" && BODY_NOUN.contains(input.norm.token(k))) || (is_capitalized(input, k) && k > floor && input.norm.token(k - 1) == "the")));
+    names_follow || one_person
 }

@@ -2,7 +2,7 @@
 //! widely believed", "according to officials").
 
 use super::subject::REACH;
-use crate::text::words::identified_group;
+use crate::text::words::{identified_group, is_not_name};
 use super::{push_unnamed, push_vague, Attributions};
 use crate::text::lexicon::{LexKind, Match};
 use crate::text::Input;
@@ -17,10 +17,16 @@ pub(super) fn vague_frames(input: &Input, s: usize, range: &Range<usize>, matche
         }
         let first = input.norm.token(m.tokens.start);
         // "by some heavy trash talk": "by some" agent only when nothing but a group follows.
-        let agent_with_noun = first == "by" && m.tokens.end < range.end && input.seg.tokens[m.tokens.end].kind == crate::text::segment::TokenKind::Word && !vague[m.tokens.end];
+        let agent_with_noun = first == "by"
+            && m.tokens.end < range.end
+            && input.seg.tokens[m.tokens.end].kind == crate::text::segment::TokenKind::Word
+            && !vague[m.tokens.end]
+            && !is_not_name(input.norm.token(m.tokens.end));
         // "Con Edison officials said", "officials at the institution said": a body is named.
         let group = if first == "according" { m.tokens.start + 2..m.tokens.end } else { m.tokens.start..(m.tokens.end - 1).max(m.tokens.start + 1) };
-        if agent_with_noun || (first != "it" && identified_group(input, &group, range.start, range.end)) {
+        // Only a frame that opens with a group can have it identified ("Con Edison officials
+        // said"); "has faced criticism" after a name is still criticism from nobody named.
+        if agent_with_noun || (vague[m.tokens.start] && identified_group(input, &group, range.start, range.end)) {
             continue;
         }
         out.sourced[s] = true;

@@ -157,12 +157,16 @@ pub fn find(input: &Input) -> Attributions {
             let cue = input.seg.slice(input.text, m.tokens.clone());
             let first_word = input.norm.token(m.tokens.start);
             // "Lawmakers have not said when", "declined to comment": nothing is attributed.
-            let negated = (range.start.max(m.tokens.start.saturating_sub(3))..m.tokens.start).any(|j| {
+            // A negated view ("most people do not believe this") is still someone's view.
+            let telling = matches!(first_word, "said" | "say" | "says" | "announced" | "commented" | "confirmed" | "disclosed" | "specified" | "revealed" | "told" | "explained");
+            let negated = telling && (range.start.max(m.tokens.start.saturating_sub(3))..m.tokens.start).any(|j| {
                 let w = input.norm.token(j);
                 matches!(w, "not" | "never") || w.ends_with("n't") || w.ends_with("n’t")
             });
             let no_comment = matches!(first_word, "declined" | "declines" | "decline" | "refused" | "refuses") && input.word_in(&range, m.tokens.end + 1) == "comment";
-            if negated || no_comment {
+            // "let's say what the sale is not": the writer, not a source.
+            let lets = m.tokens.start > range.start && matches!(input.norm.token(m.tokens.start - 1), "let's" | "us" | "let");
+            if negated || no_comment || lets {
                 continue;
             }
             // Inside a quotation only plain verbs of saying and thinking are cues: "I think", "he told me".
@@ -191,7 +195,13 @@ pub fn find(input: &Input) -> Attributions {
             // "is said to", "has been criticized": a passive's subject is what is talked
             // about, not who talks. The source is the "by" agent, else nobody named.
             let passive = if single { passive_auxiliary(input, range.start, m.tokens.start) } else { None };
+            // The agent may follow what the passive says: "has been called 'strategic ambiguity' by Joshua Hendrick".
             let by_agent = passive.is_some() && m.tokens.end + 1 < range.end && input.norm.token(m.tokens.end) == "by";
+            let later_agent = passive.is_some()
+                && (m.tokens.end..range.end.min(m.tokens.end + 10)).any(|k| input.norm.token(k) == "by" && k + 1 < range.end && is_capitalized(input, k + 1));
+            if later_agent && !by_agent {
+                continue;
+            }
             if let Some(aux) = passive.filter(|_| !by_agent) {
                 if hides_source(first_word) && !m.tokens.clone().chain(aux..m.tokens.start).any(|t| taken[t]) {
                     out.sourced[s] = true;
@@ -287,7 +297,9 @@ pub fn find(input: &Input) -> Attributions {
             // nothing, so what follows is still the writer's.
             let guessed = (range.start.max(m.tokens.start.saturating_sub(3))..m.tokens.start)
                 .any(|j| matches!(input.norm.token(j), "may" | "might" | "could" | "would" | "will"));
-            if named && !guessed {
+            // What a source says, named or not ("the company said it may…"), is theirs, hedges and all.
+            let speaks = named || matches!(&source, Source::Phrase(p) if !p.is_empty());
+            if speaks && !guessed {
                 let end = reported_clause_end(input, m.tokens.end, range.end);
                 out.reported[s] = Some(match out.reported[s].take() {
                     Some(r) => r.start.min(m.tokens.start)..r.end.max(end),
@@ -314,8 +326,33 @@ pub fn find(input: &Input) -> Attributions {
     }
     learned_cues(input, &vague, &mut out, &mut taken);
     speakers_of_quotes(input, &mut out);
+    drop_vague_inside_named_speech(input, &mut out);
     out.taken = taken;
     out
+}
+
+/// A vague source inside what a named source says ("police said the tablets were believed
+/// to contain", "told CBS, saying that people …") is part of that source's words: the
+/// reader can check it with the named source.
+fn drop_vague_inside_named_speech(input: &Input, out: &mut Attributions) {
+    let reported = &out.reported;
+    let quote_speakers = &out.quote_speakers;
+    out.findings.retain(|f| {
+        if f.kind != Kind::VagueAttribution {
+            return true;
+        }
+        // A group that speaks itself ("experts say") is a source of its own, whatever clause it stands in.
+        let end = input.token_at_char(f.span.end.saturating_sub(1)) + 1;
+        let speaks = (end..end + 2).any(|k| input.matches_near(&(k..k + 1)).iter().any(|m| m.tokens.start == k && matches!(m.kind, LexKind::SpeechVerb | LexKind::Inference)));
+        if speaks {
+            return true;
+        }
+        let at = input.token_at_char(f.span.start);
+        let s = input.sentence_of(at);
+        let in_reported = reported[s].as_ref().is_some_and(|r| r.start < at && at < r.end);
+        let in_named_quote = input.seg.quote_of(at).is_some_and(|q| quote_speakers[q].is_some());
+        !(in_reported || in_named_quote)
+    });
 }
 
 /// An attribution to an unnamed source `who`, on the verb `cue`.

@@ -198,7 +198,13 @@ fn head_of_an_of_phrase(input: &Input, floor: usize, name_start: usize) -> Optio
 
 /// Verbs of holding a view, which a group can share: "scientists believe".
 fn is_opinion_verb(verb: &str) -> bool {
-    OPINION_VERB.contains(verb)
+    // "say", "says", "said"; "argued", "believes".
+    let base = match verb {
+        "said" | "says" => "say",
+        _ => verb.strip_suffix("ed").filter(|b| OPINION_VERB.contains(b)).or_else(|| verb.strip_suffix('d')).filter(|b| OPINION_VERB.contains(b))
+            .or_else(|| verb.strip_suffix('s')).unwrap_or(verb),
+    };
+    OPINION_VERB.contains(base)
 }
 
 /// A source after the cue: "said Peskov", "said the spokesman", "according to the Pentagon".
