@@ -39,6 +39,10 @@ pub fn features(input: &Input, facts: &SentenceFacts, f: &Finding, emit: &mut dy
             emit(&["named_before", kind]);
         }
     }
+    // The rules' own doubt: a general possibility ("may include"), a plain "because".
+    if f.strength < 0.45 {
+        emit(&["weak", kind]);
+    }
     if sentence.heading {
         emit(&["heading", kind]);
     }

@@ -438,6 +438,25 @@ mod tests {
     }
 
     #[test]
+    fn ability_politeness_impressions_and_reported_intentions_are_not_hedges() {
+        assert!(hedges("If I may, sir, because we have got limited time.").is_empty());
+        assert!(hedges("I could see the text up close as clearly as the photos.").is_empty());
+        assert!(hedges("Five donors could not be located, and neither could their employers.").is_empty());
+        assert!(hedges("The name might sound like one of those endless games, but that is not the case.").is_empty());
+        assert!(hedges("He announced he would retire at the end of his term.").is_empty());
+        assert!(hedges("It isn't clear how the boom will fit the bigger picture, or how it might alter it.").is_empty());
+        assert!(hedges("As the damage becomes more apparent, experts are troubled.").is_empty());
+        // A weak hedge (strict shows it): the rules' own candidates.
+        assert!(rule_candidates("It was an apparent suicide.").iter().any(|f| f.kind == Kind::Speculation && f.cue == "apparent"));
+    }
+
+    #[test]
+    fn speech_closed_by_its_source_is_the_sources() {
+        let findings = all_candidates("In the extreme cold, spillage into the street could freeze, Mr. Michaels said.", &Options::default());
+        assert!(findings.iter().all(|f| f.kind != Kind::Speculation), "{findings:?}");
+    }
+
+    #[test]
     fn permission_is_not_a_hedge() {
         assert!(hedges("Visitors may not park here.").is_empty());
         assert!(hedges("You may leave now.").is_empty());

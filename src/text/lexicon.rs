@@ -46,6 +46,8 @@ pub enum LexKind {
     Prediction,
     /// Groups whose views a writer may assert: "voters", "Americans".
     Group,
+    /// Judgements stated as fact: "has proved ineffective", "plagued by".
+    Contested,
     PastTense,
     /// one of the best, famous, widely acclaimed: praise with no measure or source.
     Peacock,
@@ -72,6 +74,7 @@ const FILES: &[(LexKind, &str)] = &[
     (LexKind::Statistic, include_str!("lexicon/statistic.txt")),
     (LexKind::Prediction, include_str!("lexicon/prediction.txt")),
     (LexKind::Group, include_str!("lexicon/group.txt")),
+    (LexKind::Contested, include_str!("lexicon/contested.txt")),
     (LexKind::PastTense, include_str!("lexicon/past_tense.txt")),
     (LexKind::Peacock, include_str!("lexicon/peacock.txt")),
 ];
@@ -324,6 +327,7 @@ pub mod context {
     pub static DETERMINER: WordList = WordList::new(include_str!("lexicon/context/determiner.txt"));
     pub static DETERMINER_BEFORE_QUANTITY: WordList = WordList::new(include_str!("lexicon/context/determiner_before_quantity.txt"));
     pub static DOCUMENT_NOUN: WordList = WordList::new(include_str!("lexicon/context/document_noun.txt"));
+    pub static EVENT_TIME: WordList = WordList::new(include_str!("lexicon/context/event_time.txt"));
     pub static FIRST_PERSON: WordList = WordList::new(include_str!("lexicon/context/first_person.txt"));
     pub static GENERIC_AFTER_MODAL: WordList = WordList::new(include_str!("lexicon/context/generic_after_modal.txt"));
     pub static HANDOVER_VERB: WordList = WordList::new(include_str!("lexicon/context/handover_verb.txt"));
@@ -364,7 +368,7 @@ mod tests {
     #[test]
     fn context_word_lists_hold_single_normalized_tokens() {
         use context::*;
-        for list in [&ADVERB, &ADVERB_BEFORE_STATE, &AUXILIARY, &BODY_NOUN, &DETERMINER, &DETERMINER_BEFORE_QUANTITY, &DOCUMENT_NOUN, &FIRST_PERSON, &GENERIC_AFTER_MODAL, &HANDOVER_VERB, &HIDDEN_SOURCE_VERB, &MONTH_CONTEXT, &NATIONALITY_OR_LEVEL, &NEEDS_SUBJECT, &NOT_A_STATE_SUBJECT, &NOT_NAME, &NOT_SUPERLATIVE, &OPINION_VERB, &PERMISSION_SUBJECT, &PERSON_BEFORE_OF, &PLACE_OR_TIME_AFTER_APPEAR, &POLL, &PRONOUN, &QUOTATION_CUE, &REFLEXIVE, &SIGNAL_NOUN_BEFORE, &SORT_DETERMINER, &SPEAKER_BEFORE_SUGGESTED, &SPEECH_NOUN, &SUPERLATIVE, &UNKNOWN_WORD] {
+        for list in [&ADVERB, &ADVERB_BEFORE_STATE, &AUXILIARY, &BODY_NOUN, &DETERMINER, &DETERMINER_BEFORE_QUANTITY, &DOCUMENT_NOUN, &EVENT_TIME, &FIRST_PERSON, &GENERIC_AFTER_MODAL, &HANDOVER_VERB, &HIDDEN_SOURCE_VERB, &MONTH_CONTEXT, &NATIONALITY_OR_LEVEL, &NEEDS_SUBJECT, &NOT_A_STATE_SUBJECT, &NOT_NAME, &NOT_SUPERLATIVE, &OPINION_VERB, &PERMISSION_SUBJECT, &PERSON_BEFORE_OF, &PLACE_OR_TIME_AFTER_APPEAR, &POLL, &PRONOUN, &QUOTATION_CUE, &REFLEXIVE, &SIGNAL_NOUN_BEFORE, &SORT_DETERMINER, &SPEAKER_BEFORE_SUGGESTED, &SPEECH_NOUN, &SUPERLATIVE, &UNKNOWN_WORD] {
             assert!(list.iter().count() > 0);
             for word in list.iter() {
                 assert_eq!(normalize_phrase(word), format!(" {word} "), "{word} is not one lowercased token");

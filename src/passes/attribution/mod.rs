@@ -401,6 +401,18 @@ mod tests {
     }
 
     #[test]
+    fn a_group_is_identified_by_a_body_but_not_by_a_nationality() {
+        let vague = |text: &str| attributions(text).iter().any(|(kind, _, _)| *kind == Kind::VagueAttribution);
+        assert!(!vague("Con Edison officials said the leaks were repaired within a day."));
+        assert!(!vague("House ethics investigators concluded that the trip was improper."));
+        assert!(!vague("Officials at the hospital said the room is usually locked."));
+        assert!(vague("Turkish media reported that the request had been repeated."));
+        assert!(vague("Federal and state officials said the two raised $350 million."));
+        assert!(vague("\"That just doesn't seem right,\" said one person during public comment."));
+        assert!(!vague("Lawmakers have not said when they would take up the bill."));
+    }
+
+    #[test]
     fn a_learned_cue_claims_less_than_a_verb_of_saying() {
         let findings = all_candidates("Moscow has shown no willingness to relinquish control over occupied regions.", &Options::default());
         let learned = findings.iter().find(|f| f.kind == Kind::Attribution).expect("the learned model marks 'shown'");
