@@ -79,15 +79,17 @@ fn jsonl_answers_each_line_and_reports_a_bad_one() {
 
 #[test]
 fn jsonl_takes_the_options_of_the_extension() {
-    let input = "{\"id\": 1, \"text\": \"The river often floods. The grapevine says he quit.\"}\n";
+    let input = "{\"id\": 1, \"text\": \"The river may rise, and the town could flood. The grapevine says he quit.\"}\n";
     let cues = |args: &[&str]| -> Vec<String> {
         let (ok, stdout, stderr) = caveat(args, input);
         assert!(ok, "{stderr}");
         let line: serde_json::Value = serde_json::from_str(stdout.trim()).expect("JSON");
         line["findings"].as_array().unwrap().iter().map(|f| format!("{}:{}", f["kind"].as_str().unwrap(), f["cue"].as_str().unwrap())).collect()
     };
-    assert!(!cues(&["jsonl"]).contains(&"speculation:often".to_string()));
-    assert!(cues(&["jsonl", "--sensitivity", "strict"]).contains(&"speculation:often".to_string()));
+    // Balanced shows one warning per sentence, strict every one.
+    let hedges = |args: &[&str]| cues(args).iter().filter(|c| c.starts_with("speculation")).count();
+    assert_eq!(hedges(&["jsonl"]), 1);
+    assert_eq!(hedges(&["jsonl", "--sensitivity", "strict"]), 2);
     assert!(!cues(&["jsonl"]).iter().any(|c| c.starts_with("vague_attribution")));
     assert!(cues(&["jsonl", "--vague-source", "the grapevine"]).contains(&"vague_attribution:The grapevine".to_string()));
     let (ok, _, stderr) = caveat(&["jsonl", "--sensitivity", "loud"], "");

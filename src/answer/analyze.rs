@@ -70,7 +70,7 @@ fn from_readers_words(input: &Input, f: &Finding) -> bool {
 
 fn run(input: &Input, options: &Options) -> Analysis {
     let (mut findings, sourced) = candidates(input);
-    let facts = SentenceFacts { sourced: &sourced };
+    let facts = SentenceFacts::new(input, &sourced);
     let model = Calibration::builtin();
     for f in findings.iter_mut().filter(|f| is_warning(f.kind)) {
         f.strength = if from_readers_words(input, f) { 1.0 } else { model.probability(input, &facts, f) };
@@ -133,7 +133,7 @@ pub(crate) fn rule_candidates(text: &str) -> Vec<Finding> {
 pub fn warnings_with_features(text: &str, options: &Options) -> Vec<(Finding, Vec<String>)> {
     let input = Input::new(text, options, Vec::new());
     let (findings, sourced) = candidates(&input);
-    let facts = SentenceFacts { sourced: &sourced };
+    let facts = SentenceFacts::new(&input, &sourced);
     findings
         .into_iter()
         .filter(|f| is_warning(f.kind))

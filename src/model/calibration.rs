@@ -14,10 +14,40 @@ use crate::text::words::is_capitalized;
 use crate::text::Input;
 use std::sync::OnceLock;
 
-/// What the features need to know about each sentence beyond the text.
+/// What the features need to know about each sentence, computed once per text so that
+/// scoring many warnings in one long sentence stays linear.
 pub struct SentenceFacts<'a> {
     /// Per sentence: has an attribution or a vague attribution.
-    pub sourced: &'a [bool],
+    sourced: &'a [bool],
+    /// Per sentence: holds words of a quotation.
+    quoted: Vec<bool>,
+    /// Per sentence: its words.
+    words: Vec<u32>,
+    /// Per sentence: holds a number.
+    number: Vec<bool>,
+    /// Per sentence: the writer speaks in the first person.
+    first_person: Vec<bool>,
+}
+
+impl<'a> SentenceFacts<'a> {
+    pub fn new(input: &Input, sourced: &'a [bool]) -> SentenceFacts<'a> {
+        let n = input.seg.sentences.len();
+        let mut facts = SentenceFacts { sourced, quoted: vec![false; n], words: vec![0; n], number: vec![false; n], first_person: vec![false; n] };
+        for (s, sentence) in input.seg.sentences.iter().enumerate() {
+            for i in sentence.tokens.clone() {
+                match input.seg.tokens[i].kind {
+                    TokenKind::Word => {
+                        facts.words[s] += 1;
+                        facts.first_person[s] |= matches!(input.norm.token(i), "i" | "we" | "my" | "our");
+                    }
+                    TokenKind::Number => facts.number[s] = true,
+                    TokenKind::Punct => {}
+                }
+                facts.quoted[s] |= input.seg.quote_of(i).is_some();
+            }
+        }
+        facts
+    }
 }
 
 /// Calls `emit` with the name parts of each feature of warning `f`.
@@ -57,19 +87,18 @@ pub fn features(input: &Input, facts: &SentenceFacts, f: &Finding, emit: &mut dy
     if before || after {
         emit(&["neighbour_sourced", kind]);
     }
-    if range.clone().any(|i| input.seg.quote_of(i).is_some()) {
+    if facts.quoted[s] {
         emit(&["quote", kind]);
     }
-    let words = range.clone().filter(|&i| input.seg.tokens[i].kind == TokenKind::Word).count();
-    if words < 10 {
+    if facts.words[s] < 10 {
         emit(&["short", kind]);
-    } else if words > 35 {
+    } else if facts.words[s] > 35 {
         emit(&["long", kind]);
     }
-    if range.clone().any(|i| input.seg.tokens[i].kind == TokenKind::Number) {
+    if facts.number[s] {
         emit(&["number", kind]);
     }
-    if range.clone().any(|i| matches!(input.norm.token(i), "i" | "we" | "my" | "our")) {
+    if facts.first_person[s] {
         emit(&["first_person", kind]);
     }
 }

@@ -14,9 +14,10 @@
 use crate::text::Input;
 use crate::finding::{Finding, Kind};
 use crate::passes::attribution::Attributions;
-use crate::text::lexicon::context::{ADVERB_BEFORE_STATE, EVENT_TIME, FIRST_PERSON, NOT_A_STATE_SUBJECT, NOT_SUPERLATIVE, SUPERLATIVE};
+use crate::text::lexicon::context::{ADVERB_BEFORE_STATE, EVENT_TIME, FIRST_PERSON, NOT_A_STATE_SUBJECT, NOT_SUPERLATIVE, SOURCE_NOUN, SUPERLATIVE};
 use crate::text::lexicon::{LexKind, Match};
 use crate::text::segment::TokenKind;
+use crate::text::words::opens_a_transcript;
 use std::ops::Range;
 
 /// Why a sentence needs a source, in the guideline's terms.
@@ -57,7 +58,8 @@ impl Need {
 
 /// The need an inner-state cue at `m` shows, from its subject: a group's view, another's
 /// inner state, or none (the writer's own "I fear", a modal "would want", "to hope").
-fn inner_state_need(input: &Input, m: &Match, sentence: &Range<usize>, groups: &[&Match]) -> Option<Need> {
+/// `group_ends`: where the group phrases of the sentence end, sorted.
+fn inner_state_need(input: &Input, m: &Match, sentence: &Range<usize>, group_ends: &[usize]) -> Option<Need> {
     let mut k = m.tokens.start;
     while k > sentence.start && ADVERB_BEFORE_STATE.contains(input.norm.token(k - 1)) {
         k -= 1;
@@ -66,7 +68,7 @@ fn inner_state_need(input: &Input, m: &Match, sentence: &Range<usize>, groups: &
         return None;
     }
     let subject = input.norm.token(k - 1);
-    if groups.iter().any(|g| g.tokens.end == k) {
+    if group_ends.binary_search(&k).is_ok() {
         return Some(Need::GroupView);
     }
     let own_or_modal = NOT_A_STATE_SUBJECT.contains(subject) || subject.ends_with("n't") || input.seg.tokens[k - 1].kind != TokenKind::Word;
@@ -77,6 +79,8 @@ fn inner_state_need(input: &Input, m: &Match, sentence: &Range<usize>, groups: &
 /// its kind only with a superlative ("the largest … in the world").
 fn is_a_figure(input: &Input, m: &Match, sentence: &Range<usize>) -> bool {
     let first = input.norm.token(m.tokens.start);
+    // Near the cue only: a long sentence of many cues stays linear.
+    let sentence = &(sentence.start.max(m.tokens.start.saturating_sub(FIGURE_REACH))..sentence.end.min(m.tokens.end + FIGURE_REACH));
     let before = |k: usize| (k > sentence.start).then(|| &input.seg.tokens[k - 1]);
     match first {
         "percent" | "per" | "%" | "percentage" => before(m.tokens.start).is_some_and(|t| t.kind == TokenKind::Number),
@@ -126,6 +130,9 @@ fn population_total(input: &Input, sentence: &Range<usize>) -> Option<Range<usiz
     (counted && standing).then(|| figure..(figure + 3).min(sentence.end))
 }
 
+/// How far from a statistic's cue its number or superlative is looked for.
+const FIGURE_REACH: usize = 16;
+
 /// The claim's core: the cue and the rest of its clause, at most a dozen tokens.
 fn core(input: &Input, m: &Match, sentence: &Range<usize>) -> Range<usize> {
     let mut end = m.tokens.end;
@@ -147,13 +154,6 @@ fn names_an_inner_state(input: &Input, f: &Finding) -> bool {
         let at = input.token_at_char(f.span.start);
         input.matches_near(&(at..at + 1)).iter().any(|m| m.kind == LexKind::InnerState && input.seg.char_span(m.tokens.clone()) == f.span)
     }
-}
-
-/// A transcript's speaker label opens the paragraph ("PENCE: Well, …").
-fn speaker_label_opens(input: &Input, s: usize) -> bool {
-    let tokens = input.seg.sentences[s].tokens.clone();
-    tokens.clone().take(4).any(|k| input.norm.token(k) == ":")
-        && input.seg.token_text(input.text, tokens.start).chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
 }
 
 pub fn find(input: &Input, attributions: &Attributions, so_far: &[Finding]) -> Vec<Finding> {
@@ -191,7 +191,7 @@ pub fn find(input: &Input, attributions: &Attributions, so_far: &[Finding]) -> V
     for (s, sentence) in sentences.iter().enumerate() {
         let range = sentence.tokens.clone();
         if sentence.paragraph_start {
-            transcript = speaker_label_opens(input, s);
+            transcript = opens_a_transcript(input, s);
         }
         while link_at.peek().is_some_and(|l| l.end <= sentence.span.start) {
             link_at.next();
@@ -215,7 +215,8 @@ pub fn find(input: &Input, attributions: &Attributions, so_far: &[Finding]) -> V
         if first_person || asked_for_comment {
             continue;
         }
-        let groups: Vec<&Match> = matches.iter().filter(|m| m.kind == LexKind::Group).collect();
+        let mut group_ends: Vec<usize> = matches.iter().filter(|m| m.kind == LexKind::Group).map(|m| m.tokens.end).collect();
+        group_ends.sort_unstable();
         // The strongest need in the sentence names the mark ("has proved ineffective, in large
         // part because …" is a claim about a cause first).
         let needs = matches.iter().filter_map(|m| {
@@ -225,7 +226,7 @@ pub fn find(input: &Input, attributions: &Attributions, so_far: &[Finding]) -> V
                     || (input.word_in(&range, m.tokens.end) == "of" && matches!(input.word_in(&range, m.tokens.end + 1), "this" | "that" | "it")) => return None,
                 LexKind::Cause => Need::Cause,
                 LexKind::Statistic if is_a_figure(input, m, &range) => Need::Statistic,
-                LexKind::InnerState => inner_state_need(input, m, &range, &groups)?,
+                LexKind::InnerState => inner_state_need(input, m, &range, &group_ends)?,
                 LexKind::Prediction => Need::Prediction,
                 LexKind::Contested => Need::Contested,
                 _ => return None,
@@ -236,9 +237,14 @@ pub fn find(input: &Input, attributions: &Attributions, so_far: &[Finding]) -> V
             Some((need, m, strength))
         });
         let need = needs.fold(None, |best: Option<(Need, &Match, f32)>, n| if best.is_some_and(|b| b.2 >= n.2) { best } else { Some(n) });
+        // A figure whose document the sentence names ("in the RealClearPolitics average of
+        // polls", "census data show") has its source, verb of saying or not.
+        let names_a_document = || range.clone().any(|i| SOURCE_NOUN.contains(input.norm.token(i)));
         let (need, core, strength) = match need {
+            Some((Need::Statistic, _, _)) if names_a_document() => continue,
             Some((need, m, strength)) => (need, core(input, m, &range), strength),
             None => match population_total(input, &range) {
+                Some(_) if names_a_document() => continue,
                 Some(figure) => (Need::Statistic, figure, Need::Statistic.prior()),
                 None => continue,
             },

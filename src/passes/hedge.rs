@@ -13,6 +13,7 @@ use crate::text::lexicon::context::{
 };
 use crate::text::lexicon::{LexKind, Match};
 use crate::text::segment::TokenKind;
+use crate::text::words::opens_a_transcript;
 use std::ops::Range;
 
 fn is_hedge_kind(kind: LexKind) -> bool {
@@ -25,7 +26,8 @@ fn is_hedge_kind(kind: LexKind) -> bool {
 /// Whether the hedge at token `i` sits in a clause that says what is not known: "unclear",
 /// "not clear", "not known", "remains to be seen" earlier in the same clause.
 fn in_an_honest_unknown(input: &Input, i: usize, sentence: &Range<usize>) -> bool {
-    for k in (sentence.start..i).rev() {
+    // Looked for near the hedge only, so a run of hedges in one long sentence stays linear.
+    for k in (sentence.start.max(i.saturating_sub(UNKNOWN_REACH))..i).rev() {
         let w = input.norm.token(k);
         if matches!(w, ";" | "but" | "." | "although" | "though") {
             return false;
@@ -43,19 +45,8 @@ fn in_an_honest_unknown(input: &Input, i: usize, sentence: &Range<usize>) -> boo
     false
 }
 
-/// A transcript's speaker label opens the paragraph ("PENCE: Well, …"): what follows is speech.
-fn in_a_transcript(input: &Input, s: usize) -> bool {
-    let first = (0..=s).rev().find(|&k| input.seg.sentences[k].paragraph_start).unwrap_or(0);
-    let tokens = input.seg.sentences[first].tokens.clone();
-    let label_end = tokens.clone().take(4).find(|&k| input.norm.token(k) == ":");
-    label_end.is_some_and(|end| {
-        end > tokens.start
-            && (tokens.start..end).all(|k| {
-                let raw = input.seg.token_text(input.text, k);
-                raw.chars().any(|c| c.is_alphabetic()) && !raw.chars().any(|c| c.is_lowercase())
-            })
-    })
-}
+/// How far back from a hedge "unclear", "whether", "not clear" still govern it.
+const UNKNOWN_REACH: usize = 16;
 
 /// The strength of a modal in context: a general possibility ("may be used", "may
 /// include") is weaker than a guess about what happened or will happen. Only "may" is
@@ -241,8 +232,12 @@ pub fn find(input: &Input, attributions: &Attributions) -> Vec<Finding> {
     for f in attributions.findings.iter().filter(|f| f.kind == Kind::VagueAttribution) {
         vague_sentences[input.sentence_at_char(f.span.start)] = true;
     }
+    let mut transcript = false;
     for (s, sentence) in input.seg.sentences.iter().enumerate() {
         let range = sentence.tokens.clone();
+        if sentence.paragraph_start {
+            transcript = opens_a_transcript(input, s);
+        }
         for m in input.sentence_matches(s) {
             if !is_hedge_kind(m.kind) || m.tokens.start < covered_until || m.tokens.end > range.end {
                 continue;
@@ -269,7 +264,7 @@ pub fn find(input: &Input, attributions: &Attributions) -> Vec<Finding> {
                 let quote = &input.seg.quotes[q];
                 quote.close - quote.open > 4
             });
-            if quote_speaker.is_none() && !reported && (in_quote || in_a_transcript(input, s)) {
+            if quote_speaker.is_none() && !reported && (in_quote || transcript) {
                 continue;
             }
             // An unnamed speaker's hedge ("experts said the test could change that") belongs to

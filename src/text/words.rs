@@ -1,9 +1,8 @@
 //! The shape of a word in the text: whether it is capitalised as a name is, and whether a
 //! group of people is identified by the words around it.
 
-use crate::text::lexicon::context::NOT_NAME;
+use crate::text::lexicon::context::{BODY_NOUN, NATIONALITY_OR_LEVEL, NOT_NAME};
 use crate::text::segment::TokenKind;
-use crate::text::lexicon::context::{BODY_NOUN, NATIONALITY_OR_LEVEL};
 use crate::text::Input;
 use std::ops::Range;
 
@@ -40,7 +39,7 @@ pub fn identified_group(input: &Input, group: &Range<usize>, floor: usize, ceili
     let modified_name = (group.start.saturating_sub(3).max(floor)..group.start.saturating_sub(1)).any(|k| {
         names_a_body(k)
             && (k + 1..group.start).all(|j| {
-                input.seg.tokens[j].kind == crate::text::segment::TokenKind::Word && !input.seg.tokens[j].upper && !matches!(input.norm.token(j), "and" | "or")
+                input.seg.tokens[j].kind == TokenKind::Word && !input.seg.tokens[j].upper && !matches!(input.norm.token(j), "and" | "or")
             })
     });
     let named_before = modified_name || before.is_some_and(|b| {
@@ -70,6 +69,20 @@ pub fn identified_group(input: &Input, group: &Range<usize>, floor: usize, ceili
     });
     // "an official said" in a sentence about "the hospital" or a named body: one of its people.
     let one_person = group.len() <= 2 && matches!(input.norm.token(group.start), "an" | "a" | "one")
-        && (floor..ceiling).any(|k| !group.contains(&k) && ((k > floor && input.norm.token(k - 1) == "the" && BODY_NOUN.contains(input.norm.token(k))) || (is_capitalized(input, k) && k > floor && input.norm.token(k - 1) == "the")));
+        && (floor.max(group.start.saturating_sub(12))..ceiling.min(group.end + 12)).any(|k| !group.contains(&k) && ((k > floor && input.norm.token(k - 1) == "the" && BODY_NOUN.contains(input.norm.token(k))) || (is_capitalized(input, k) && k > floor && input.norm.token(k - 1) == "the")));
     names_follow || one_person
+}
+
+/// Whether sentence `s` opens its paragraph with a transcript's speaker label ("PENCE: Well,
+/// …"): what follows in that paragraph is speech.
+pub fn opens_a_transcript(input: &Input, s: usize) -> bool {
+    let tokens = input.seg.sentences[s].tokens.clone();
+    let label_end = tokens.clone().take(4).find(|&k| input.norm.token(k) == ":");
+    label_end.is_some_and(|end| {
+        end > tokens.start
+            && (tokens.start..end).all(|k| {
+                let raw = input.seg.token_text(input.text, k);
+                raw.chars().any(|c| c.is_alphabetic()) && !raw.chars().any(|c| c.is_lowercase())
+            })
+    })
 }
