@@ -230,7 +230,7 @@ mod tests {
     #[test]
     fn article_links_source_their_sentences() {
         use crate::page::article::{Block, BlockKind, Link};
-        let text = "Talks collapsed in 2022 because Russia used the pause to regroup its forces.";
+        let text = "Talks collapsed in 2022 in part because Russia used the pause to regroup its forces.";
         let block = |links| Block { kind: BlockKind::Paragraph, text: text.into(), links, runs: vec![] };
         let plain = Article { blocks: vec![block(vec![])], ..Article::default() };
         let linked = Article { blocks: vec![block(vec![Link { href: "https://example.org".into(), span: Span::new(0, 8) }])], ..Article::default() };
