@@ -2,8 +2,10 @@
 // content script cannot compile wasm on pages whose CSP forbids it). Chrome runs
 // this as a module service worker, Firefox as a module event page.
 import init, { analyze_snapshot, analyze_text } from './pkg/caveat.js';
+import './shared/messages.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
+const Messages = globalThis.CaveatMessages;
 
 let core = null;
 // Compiled once per background lifetime; a failed or trapped instance is dropped
@@ -63,10 +65,10 @@ api.tabs.onUpdated.addListener((tabId, change) => {
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (!message || typeof message.type !== 'string') return false;
   switch (message.type) {
-    case 'caveat:analyze':
+    case Messages.ANALYZE:
       analyze(message.snapshot, message.options).then(sendResponse);
       return true;
-    case 'caveat:counts':
+    case Messages.COUNTS:
       setBadge(sender.tab && sender.tab.id, Number(message.total) || 0);
       return false;
     default:
@@ -78,6 +80,6 @@ api.commands.onCommand.addListener(async (command) => {
   if (command !== 'toggle-caveat') return;
   const [tab] = await api.tabs.query({ active: true, currentWindow: true });
   if (tab && tab.id !== undefined) {
-    api.tabs.sendMessage(tab.id, { type: 'caveat:toggle' }).catch(() => {});
+    api.tabs.sendMessage(tab.id, { type: Messages.TOGGLE }).catch(() => {});
   }
 });

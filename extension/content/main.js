@@ -9,6 +9,7 @@
   const api = globalThis.browser ?? globalThis.chrome;
   const Settings = globalThis.CaveatSettings;
   const Dismissals = globalThis.CaveatDismissals;
+  const Messages = globalThis.CaveatMessages;
   // Re-read a changing page at most this often, once it has been quiet for QUIET_MS.
   const QUIET_MS = 800;
   const MIN_INTERVAL_MS = 2000;
@@ -41,7 +42,7 @@
   }
 
   function reportCounts() {
-    api.runtime.sendMessage({ type: 'caveat:counts', total: totalShown() }).catch(() => {});
+    api.runtime.sendMessage({ type: Messages.COUNTS, total: totalShown() }).catch(() => {});
   }
 
   // The reader's dismissals on this page, from storage on the first read of an address.
@@ -78,7 +79,7 @@
     let result;
     try {
       result = await api.runtime.sendMessage({
-        type: 'caveat:analyze',
+        type: Messages.ANALYZE,
         snapshot: json,
         options: { ...Settings.analyzerOptions(settings), force: forced },
       });
@@ -173,22 +174,22 @@
 
   function status() {
     // total: the findings of the kinds shown; summary: the panel's figures, for the popup.
-    const summary = answer && state === 'ready' ? globalThis.CaveatOverlay.readSummary(answer.summary) : null;
+    const summary = answer && state === 'ready' ? globalThis.CaveatFigures.read(answer.summary) : null;
     return { state, counts: answer ? answer.counts : {}, total: totalShown(), summary, host: settings.host };
   }
 
   api.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     if (!message || typeof message.type !== 'string') return false;
     switch (message.type) {
-      case 'caveat:status':
+      case Messages.STATUS:
         sendResponse(status());
         return false;
-      case 'caveat:run':
+      case Messages.RUN:
         forced = true;
         if (state === 'off') state = 'idle';
         analyse().then(() => sendResponse(status()));
         return true;
-      case 'caveat:toggle':
+      case Messages.TOGGLE:
         if (state === 'off' || state === 'idle') {
           state = 'idle';
           analyse().then(() => sendResponse(status()));

@@ -1,11 +1,12 @@
 // The toolbar popup: this page's counts, on/off for this site, "Run on this page".
-// It talks to the tab's content script (caveat:status / caveat:run) and saves site
+// It talks to the tab's content script (Messages.STATUS / RUN) and saves site
 // choices through CaveatSettings; the content script applies them on storage.onChanged.
 (() => {
   'use strict';
   const api = globalThis.browser ?? globalThis.chrome;
   const Settings = globalThis.CaveatSettings;
-  const KIND_INFO = globalThis.CaveatOverlay.KIND_INFO;
+  const Kinds = globalThis.CaveatKinds;
+  const Messages = globalThis.CaveatMessages;
   const $ = (id) => document.getElementById(id);
 
   let tab = null;
@@ -39,11 +40,11 @@
       num.textContent = String(Number(counts[kind]) || 0);
       const name = document.createElement('span');
       name.className = 'name';
-      name.textContent = KIND_INFO[kind].label + (settings.kinds[kind] ? '' : ' (hidden)');
-      li.append(globalThis.CaveatOverlay.swatch(kind), num, name);
+      name.textContent = Kinds.INFO[kind].label + (settings.kinds[kind] ? '' : ' (hidden)');
+      li.append(Kinds.swatch(kind), num, name);
       list.append(li);
     }
-    // summary: the panel's figures (CaveatOverlay.readSummary) from the content script.
+    // summary: the panel's figures (CaveatFigures.read) from the content script.
     const shares = [];
     if (summary) {
       if (summary.sentences) shares.push(`${summary.sentences} sentences read`);
@@ -103,7 +104,7 @@
 
   async function refreshStatus() {
     try {
-      status = await send({ type: 'caveat:status' });
+      status = await send({ type: Messages.STATUS });
     } catch {
       status = null; // no content script in this tab
     }
@@ -114,7 +115,7 @@
     $('run').disabled = true;
     say('Reading the article…');
     try {
-      status = await send({ type: 'caveat:run' });
+      status = await send({ type: Messages.RUN });
     } catch {
       status = null;
     }

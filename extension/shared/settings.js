@@ -1,12 +1,13 @@
 // Caveat's settings: one object under the storage.sync key `settings`.
-// A classic script shared by the content scripts, the popup and the options page;
-// defines globalThis.CaveatSettings. Works with `browser.*` (Firefox) and `chrome.*`.
+// A classic script shared by the content scripts, the popup and the options page (after
+// shared/kinds.js); defines globalThis.CaveatSettings. Works with `browser.*` (Firefox) and `chrome.*`.
 (() => {
   'use strict';
   if (globalThis.CaveatSettings) return;
 
   const STORAGE_KEY = 'settings';
-  const KINDS = ['speculation', 'vague_attribution', 'attribution', 'unsourced_claim'];
+  const Kinds = globalThis.CaveatKinds;
+  const KINDS = Kinds.ORDER;
   const SENSITIVITIES = ['strict', 'balanced', 'lenient'];
   const MAX_WORDS = 200;
   const MAX_SITES = 500;
@@ -14,7 +15,8 @@
   const DEFAULTS = Object.freeze({
     enabled: true,
     autoRun: true,
-    kinds: Object.freeze({ speculation: true, vague_attribution: true, attribution: true, unsourced_claim: true }),
+    // Which kinds are painted: each kind's own default (shared/kinds.js).
+    kinds: Object.freeze(Object.fromEntries(KINDS.map((kind) => [kind, Kinds.INFO[kind].painted]))),
     sensitivity: 'balanced',
     customHedges: Object.freeze([]),
     customSources: Object.freeze([]),

@@ -78,7 +78,10 @@ function loadSettings() {
   const sync = { get: async (key) => ({ [key]: stored[key] }), set: async (items) => Object.assign(stored, items) };
   const sandbox = { chrome: { storage: { sync } }, URL };
   sandbox.globalThis = sandbox;
-  vm.runInNewContext(readFileSync(join(ROOT, 'extension/shared/settings.js'), 'utf8'), sandbox);
+  vm.createContext(sandbox);
+  for (const file of ['extension/shared/kinds.js', 'extension/shared/settings.js']) {
+    vm.runInContext(readFileSync(join(ROOT, file), 'utf8'), sandbox);
+  }
   return { Settings: sandbox.CaveatSettings, stored };
 }
 
