@@ -1,7 +1,7 @@
 // Caveat's background: the only place the wasm core runs in the extension (a
 // content script cannot compile wasm on pages whose CSP forbids it). Chrome runs
 // this as a module service worker, Firefox as a module event page.
-import init, { analyze_snapshot, analyze_text } from './pkg/caveat.js';
+import init, { analyze_snapshot, analyze_text, report_snapshot } from './pkg/caveat.js';
 import './shared/messages.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -48,6 +48,18 @@ async function analyze(snapshotJson, options) {
   }
 }
 
+// The reader's Markdown report for the snapshot an answer came from ({markdown} or {error}).
+async function report(snapshotJson, request) {
+  try {
+    await loadCore();
+    return report_snapshot(String(snapshotJson), request ?? {});
+  } catch (e) {
+    core = null;
+    warm = null;
+    return { error: `Caveat could not build the report: ${e && e.message ? e.message : e}` };
+  }
+}
+
 function setBadge(tabId, total) {
   if (tabId === undefined) return;
   const text = total > 0 ? (total > 999 ? '999+' : String(total)) : '';
@@ -67,6 +79,9 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   switch (message.type) {
     case Messages.ANALYZE:
       analyze(message.snapshot, message.options).then(sendResponse);
+      return true;
+    case Messages.REPORT:
+      report(message.snapshot, message.options).then(sendResponse);
       return true;
     case Messages.COUNTS:
       setBadge(sender.tab && sender.tab.id, Number(message.total) || 0);

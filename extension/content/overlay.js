@@ -5,8 +5,9 @@
 // modules); defines globalThis.CaveatOverlay and touches nothing of the page's own DOM but that one
 // host element. Shared by the extension and the www demo.
 //
-// API: CaveatOverlay.mount({highlights}) → the page's one overlay, with setState(state),
-// setCounts(counts), setKinds({kind: bool}) (the settings' kinds), show(answer, textNodes, {kinds, wasDismissed}),
+// API: CaveatOverlay.mount({highlights}) → the page's one overlay, with setState(state), setLanguage(language),
+// setCounts(counts), setKinds({kind: bool}) (the settings' kinds: which are painted unless the reader flips a
+// kind's toggle in the panel, for this page), show(answer, textNodes, {kinds, wasDismissed}),
 // clear(), unmount(), and onDismissedChange (set by the caller). `highlights: false` forces the fallback boxes.
 // Tests find the shadow root's parts by their data-caveat-testid attributes.
 //
@@ -20,7 +21,7 @@
   const Kinds = globalThis.CaveatKinds;
   const { CSS: STYLES, NARROW, PANEL_WIDTH } = globalThis.CaveatStyles;
   const { Marks } = globalThis.CaveatMarks;
-  const { Tooltip } = globalThis.CaveatTooltip;
+  const { Tooltip, LONG_CUE } = globalThis.CaveatTooltip;
   const { Panel } = globalThis.CaveatPanel;
   const Figures = globalThis.CaveatFigures;
 
@@ -39,10 +40,15 @@
 
       this.findings = []; // {id, kind, cue, explanation, strength, source, context, ranges: [Range], key}
       this.byNode = new Map(); // Text node → [{finding, range}], for hit-testing
-      this.kindsShown = Object.fromEntries(Kinds.ORDER.map((k) => [k, true]));
-      this.kindsAllowed = Object.fromEntries(Kinds.ORDER.map((k) => [k, true])); // from settings
+      // Which kinds are painted: the settings' choice (each kind's default until told), and on this page
+      // the reader's flips of the panel's toggles, which last until the settings change.
+      this.kindsSetting = Object.fromEntries(Kinds.ORDER.map((k) => [k, Kinds.INFO[k].painted]));
+      this.kindsShown = { ...this.kindsSetting };
       this.dismissed = new Set();
       this.onDismissedChange = null; // called with the dismissed keys when the reader changes them
+      // Set by the caller that can build a report (the extension): called with the dismissed finding
+      // ids, resolves to the Markdown report. The panel's "Copy report" shows only when it is set.
+      this.onReport = null;
       this.counts = {};
       this.summary = null;
       this.current = -1; // index into visibleFindings()
@@ -50,6 +56,7 @@
       this.readerCollapsed = null; // the reader's choice, once made
       this.coversText = false; // would the open panel cover the article's text column?
       this.state = 'idle';
+      this.language = null; // the answer's language, shown in the state 'unsupported-language'
       this.listeners = [];
       this.frame = 0;
       this.pendingPoint = null;
@@ -76,7 +83,7 @@
       if (state === 'ready' && before === 'ready') return;
       this.state = state;
       this.host.setAttribute('data-state', state);
-      if (state === 'off' || state === 'idle' || state === 'not-article') this.clear();
+      if (state === 'off' || state === 'idle' || state === 'not-article' || state === 'unsupported-language') this.clear();
       clearTimeout(this.slowTimer);
       this.readSlowly = false;
       if (state === 'reading') {
@@ -89,7 +96,14 @@
       if (state === 'ready' && before !== 'ready') {
         const n = this.visibleFindings().length;
         this.live.textContent = `Caveat marked ${n} ${plural(n, 'passage', 'passages')} on this page.`;
+      } else if (state === 'unsupported-language' && before !== state) {
+        this.live.textContent = Figures.languageNotice(this.language).long;
       }
+    }
+
+    // The language the answer found ({code, name, analysed}); what the state 'unsupported-language' names.
+    setLanguage(language) {
+      this.language = language && typeof language === 'object' ? language : null;
     }
 
     setCounts(counts) {
@@ -100,20 +114,21 @@
       }
     }
 
-    // Which kinds the settings allow (options page). The panel's toggles act within these.
+    // Which kinds the settings paint (options page). A change resets the panel's toggles to it.
     setKinds(kinds) {
       if (!this.assignKinds(kinds)) return;
       this.refresh();
     }
 
-    // Whether the allowed kinds changed.
+    // Whether the settings' kinds changed; if so the toggles follow them.
     assignKinds(kinds) {
       let changed = false;
       for (const kind of Kinds.ORDER) {
-        const allowed = !kinds || kinds[kind] !== false;
-        changed ||= this.kindsAllowed[kind] !== allowed;
-        this.kindsAllowed[kind] = allowed;
+        const painted = kinds && typeof kinds[kind] === 'boolean' ? kinds[kind] : Kinds.INFO[kind].painted;
+        changed ||= this.kindsSetting[kind] !== painted;
+        this.kindsSetting[kind] = painted;
       }
+      if (changed) this.kindsShown = { ...this.kindsSetting };
       return changed;
     }
 
@@ -141,7 +156,10 @@
           missing: typeof raw.missing === 'string' ? raw.missing : null,
           ranges,
         };
-        finding.context = contextOf(ranges[0], typeof raw.sentence === 'string' ? raw.sentence : null);
+        // The words marked on the page; a long cue (an unsourced claim's sentence) is their context.
+        finding.marked = ranges.map((r) => r.toString()).join(' ').replace(/\s+/g, ' ').trim() || finding.cue;
+        const sentence = typeof raw.sentence === 'string' ? raw.sentence : finding.cue.length > LONG_CUE ? finding.cue : null;
+        finding.context = contextOf(ranges[0], sentence);
         finding.key = finding.kind + '|' + finding.cue + '|' + finding.context;
         this.findings.push(finding);
         for (const range of ranges) {
@@ -155,7 +173,7 @@
       if (typeof options.wasDismissed === 'function') {
         this.dismissed = new Set(this.findings.filter((f) => options.wasDismissed(f.key)).map((f) => f.key));
       }
-      this.summary = Figures.read(answer.summary);
+      this.summary = Figures.read(answer.summary, options.sensitivity);
       this.setCounts(answer.counts);
       this.coversText = this.wouldCoverText();
       this.refresh();
@@ -184,6 +202,7 @@
       if (this.resizeObserver) this.resizeObserver.disconnect();
       if (this.frame) cancelAnimationFrame(this.frame);
       clearTimeout(this.slowTimer);
+      this.cancelStep();
       this.host.remove();
     }
 
@@ -202,7 +221,7 @@
     }
 
     isVisible(finding) {
-      return this.kindsAllowed[finding.kind] && this.kindsShown[finding.kind] && !this.dismissed.has(finding.key);
+      return this.kindsShown[finding.kind] && !this.dismissed.has(finding.key);
     }
 
     visibleFindings() {
@@ -225,6 +244,7 @@
     }
 
     dismiss(finding) {
+      this.cancelStep();
       const visible = this.visibleFindings();
       const index = visible.indexOf(finding);
       this.dismissed.add(finding.key);
@@ -246,6 +266,35 @@
       if (this.onDismissedChange) this.onDismissedChange([...this.dismissed]);
     }
 
+    // The answer's ids of the findings the reader dismissed here (the report leaves them out).
+    dismissedIds() {
+      return this.findings.filter((f) => this.dismissed.has(f.key)).map((f) => f.id);
+    }
+
+    // "Copy report": the caller builds the Markdown report; it goes to the clipboard from here, within
+    // the reader's click. The live region says how it went.
+    async copyReport() {
+      if (!this.onReport) return;
+      const button = this.panel.copyReport;
+      let said;
+      try {
+        const markdown = await this.onReport(this.dismissedIds());
+        await copyText(markdown);
+        said = 'Report copied to the clipboard.';
+        button.textContent = 'Copied';
+      } catch (e) {
+        said = 'Caveat could not copy the report: ' + (e && e.message ? e.message : e);
+        button.textContent = 'Copy failed';
+      }
+      this.live.textContent = said;
+      button.setAttribute('data-copied', said.startsWith('Report copied') ? 'true' : 'false');
+      clearTimeout(this.copiedTimer);
+      this.copiedTimer = setTimeout(() => {
+        button.textContent = 'Copy report';
+        button.removeAttribute('data-copied');
+      }, 2500);
+    }
+
     // Step to a finding (panel click, n/p): scroll it to the middle of the screen, flash it, explain it.
     goTo(index, { focusItem = false } = {}) {
       const visible = this.visibleFindings();
@@ -263,8 +312,15 @@
         this.marks.flash(finding);
         this.showTooltip(finding, finding.ranges[0].getBoundingClientRect());
       };
-      if (smooth) setTimeout(settle, 350);
+      this.cancelStep();
+      if (smooth) this.stepTimer = setTimeout(settle, 350);
       else settle();
+    }
+
+    // Forget a step's tooltip still waiting for the scroll (the reader moved on: Esc, a dismissal, folding).
+    cancelStep() {
+      clearTimeout(this.stepTimer);
+      this.stepTimer = 0;
     }
 
     // The text column's right edge, from the blocks that hold findings, against the panel's left edge.
@@ -382,6 +438,34 @@
       this.hovered = null;
       if (this.tooltip) this.tooltip.hide();
     }
+  }
+
+  // Puts `text` on the clipboard: the async Clipboard API where the page is a secure context, else a
+  // copy command whose event carries the text (no element is added to the page, nothing is selected).
+  async function copyText(text) {
+    if (typeof text !== 'string' || !text) throw new Error('the report is empty');
+    if (navigator.clipboard && typeof navigator.clipboard.writeText === 'function') {
+      try {
+        await navigator.clipboard.writeText(text);
+        return;
+      } catch {
+        // fall through to the copy command
+      }
+    }
+    let done = false;
+    const onCopy = (event) => {
+      event.clipboardData.setData('text/plain', text);
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      done = true;
+    };
+    document.addEventListener('copy', onCopy, true);
+    try {
+      document.execCommand('copy');
+    } finally {
+      document.removeEventListener('copy', onCopy, true);
+    }
+    if (!done) throw new Error('the browser refused the clipboard');
   }
 
   let current = null;

@@ -34,7 +34,9 @@
       short: 'Attributed',
       blurb: 'Said by a named source: the writer reports it, not claims it.',
       warning: false,
-      painted: true,
+      // Most sentences of a news article are someone's words: painting every one buries the warnings.
+      // The panel still counts them and lists who is quoted; its toggle or the options paint them.
+      painted: false,
       mark: Object.freeze({ line: 'solid', colour: '#0d9488', thickness: '2px', tint: null }),
     }),
     unsourced_claim: Object.freeze({

@@ -6,6 +6,10 @@
   if (globalThis.CaveatSettings) return;
 
   const STORAGE_KEY = 'settings';
+  // The settings' shape. 2: attributions are no longer painted by default (kinds.attribution false);
+  // settings saved by an older version, which stored every kind, take the new default for it.
+  const SCHEMA = 2;
+  const KINDS_NEW_IN_2 = ['attribution'];
   const Kinds = globalThis.CaveatKinds;
   const KINDS = Kinds.ORDER;
   const SENSITIVITIES = ['strict', 'balanced', 'lenient'];
@@ -13,6 +17,7 @@
   const MAX_SITES = 500;
 
   const DEFAULTS = Object.freeze({
+    schema: SCHEMA,
     enabled: true,
     autoRun: true,
     // Which kinds are painted: each kind's own default (shared/kinds.js).
@@ -61,11 +66,14 @@
     const input = raw && typeof raw === 'object' ? raw : {};
     const kinds = {};
     const rawKinds = input.kinds && typeof input.kinds === 'object' ? input.kinds : {};
+    const older = input.schema !== SCHEMA;
     for (const kind of KINDS) {
-      kinds[kind] = typeof rawKinds[kind] === 'boolean' ? rawKinds[kind] : DEFAULTS.kinds[kind];
+      const stored = typeof rawKinds[kind] === 'boolean' && !(older && KINDS_NEW_IN_2.includes(kind));
+      kinds[kind] = stored ? rawKinds[kind] : DEFAULTS.kinds[kind];
     }
     const sites = input.sites && typeof input.sites === 'object' ? input.sites : {};
     return {
+      schema: SCHEMA,
       enabled: typeof input.enabled === 'boolean' ? input.enabled : DEFAULTS.enabled,
       autoRun: typeof input.autoRun === 'boolean' ? input.autoRun : DEFAULTS.autoRun,
       kinds,

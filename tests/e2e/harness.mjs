@@ -14,7 +14,7 @@ export const BROWSERS = {
   chromium: { executable: '/usr/bin/chromium', extension: join(ROOT, 'dist/chrome') },
   firefox: { executable: '/usr/bin/firefox-esr', extension: join(ROOT, 'dist/firefox') },
 };
-export const FINAL_STATES = ['ready', 'not-article', 'error', 'off'];
+export const FINAL_STATES = ['ready', 'not-article', 'unsupported-language', 'error', 'off'];
 export const SCREENSHOT_DIR = join(ROOT, 'target/e2e');
 
 // Firefox gives an installed extension's pages a UUID of its own drawing (moz-extension://UUID/);

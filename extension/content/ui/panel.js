@@ -8,6 +8,7 @@
   const { el, markIcon, clip, plural } = globalThis.CaveatDom;
   const Kinds = globalThis.CaveatKinds;
   const { LONG_CUE } = globalThis.CaveatTooltip;
+  const Figures = globalThis.CaveatFigures;
 
   class Panel {
     // overlay: the Overlay whose model this panel shows.
@@ -37,6 +38,7 @@
 
       this.stats = el('div', { class: 'stats' });
       this.verdict = el('p', { class: 'verdict', attrs: { 'data-caveat-testid': 'verdict' } });
+      this.heldBack = el('p', { class: 'held', attrs: { 'data-caveat-testid': 'held-back' } });
       this.kindRows = {};
       const kinds = el('div', { class: 'kinds', attrs: { role: 'group', 'aria-label': 'Show or hide each kind' } });
       for (const kind of Kinds.ORDER) {
@@ -58,7 +60,7 @@
       this.list = el('ol', { class: 'findings', attrs: { 'aria-label': 'Findings in reading order', 'data-caveat-testid': 'findings' } });
       this.statusLine = el('div', { class: 'section status', attrs: { 'data-caveat-testid': 'status' } });
       this.findingsSection = el('div', { class: 'section' }, el('h3', { text: 'Findings' }), this.list);
-      this.figuresSection = el('div', { class: 'section' }, this.verdict, this.stats);
+      this.figuresSection = el('div', { class: 'section' }, this.verdict, this.stats, this.heldBack);
       this.sourcesSection = el('div', { class: 'section' }, el('h3', { text: 'Named sources' }), this.sources);
       this.body = el('div', { class: 'body' },
         this.statusLine, this.figuresSection, this.kindsSection, this.sourcesSection, this.findingsSection);
@@ -74,8 +76,13 @@
           },
         },
       });
+      this.copyReport = el('button', {
+        class: 'link', text: 'Copy report',
+        attrs: { type: 'button', 'data-caveat-testid': 'copy-report', title: 'Copy a Markdown report of this article to the clipboard' },
+        on: { click: () => ov.copyReport() },
+      });
       const keys = el('span', { class: 'keys' }, el('kbd', { text: 'n' }), ' ', el('kbd', { text: 'p' }), ' step · ', el('kbd', { text: 'Esc' }), ' close');
-      this.foot = el('div', { class: 'foot' }, keys, this.dismissedNote, this.undo);
+      this.foot = el('div', { class: 'foot' }, keys, this.dismissedNote, this.undo, this.copyReport);
       this.element = el('section', {
         class: 'panel',
         attrs: { 'aria-labelledby': 'caveat-title', 'data-caveat-testid': 'panel', hidden: true },
@@ -95,6 +102,7 @@
     // The reader folds or opens the panel; focus follows.
     setCollapsed(collapsed) {
       this.overlay.readerCollapsed = collapsed;
+      if (collapsed) this.overlay.cancelStep();
       this.render();
       const target = collapsed ? this.pill : this.list.querySelector('[aria-current="true"] .go') || this.kindRows[Kinds.ORDER[0]].row;
       target.focus();
@@ -116,6 +124,7 @@
       const key = event.key;
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       if (key === 'Escape') {
+        ov.cancelStep();
         if (!ov.tooltip.hidden) ov.hideTooltip();
         else this.setCollapsed(true);
       } else if ((key === 'n' || key === 'p') && !this.collapsed) {
@@ -131,7 +140,9 @@
       const ov = this.overlay;
       const state = ov.state;
       // A quick read (or one that ends in "not an article") shows nothing; a slow one shows the pill.
-      const showPanel = state === 'ready' || state === 'error' || (state === 'reading' && (ov.readSlowly || ov.findings.length > 0));
+      // An article in another language shows the pill, which says why nothing is marked.
+      const showPanel = state === 'ready' || state === 'error' || state === 'unsupported-language' ||
+        (state === 'reading' && (ov.readSlowly || ov.findings.length > 0));
       this.element.hidden = !showPanel;
       if (!showPanel) return;
       // Open by itself only with something to show and room to show it.
@@ -150,8 +161,10 @@
           dots.append(dot);
         }
       }
+      const notice = state === 'unsupported-language' ? Figures.languageNotice(ov.language) : null;
       let pillText;
-      if (state === 'reading') pillText = 'Caveat is reading…';
+      if (notice) pillText = notice.short;
+      else if (state === 'reading') pillText = 'Caveat is reading…';
       else if (state === 'error') pillText = 'Caveat could not read this page';
       else pillText = total ? `${visible.length} ${plural(visible.length, 'caveat', 'caveats')}` : 'No caveats found';
       this.pill.replaceChildren(markIcon(20),
@@ -161,44 +174,49 @@
       const busy = state !== 'ready';
       this.statusLine.hidden = !busy;
       if (busy) {
-        this.statusLine.replaceChildren(state === 'reading' ? el('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }) : null,
-          state === 'reading' ? 'Reading the article…' : 'Something went wrong while reading this page. The page itself is unchanged.');
+        const line = notice ? notice.long
+          : state === 'reading' ? 'Reading the article…'
+          : 'Something went wrong while reading this page. The page itself is unchanged.';
+        const text = el('span', { text: line, attrs: { 'data-caveat-testid': 'status-text' } });
+        // (replaceChildren would write a null as the text "null".)
+        if (state === 'reading') this.statusLine.replaceChildren(el('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }), text);
+        else this.statusLine.replaceChildren(text);
       }
       for (const section of [this.figuresSection, this.kindsSection, this.sourcesSection, this.findingsSection, this.foot]) {
         section.hidden = busy;
       }
       if (busy) {
-        this.subtitle.textContent = state === 'reading' ? 'Reading…' : 'Error';
+        this.subtitle.textContent = notice ? 'Nothing marked' : state === 'reading' ? 'Reading…' : 'Error';
         return;
       }
 
-      const summary = ov.summary || { sentences: null, hedged: null, unsourced: null, sources: [], verdict: '' };
+      const summary = ov.summary || { sentences: null, figures: [], heldBackText: '', sources: [], verdict: '' };
       this.verdict.textContent = summary.verdict;
       this.verdict.hidden = !summary.verdict;
+      this.heldBack.textContent = summary.heldBackText;
+      this.heldBack.hidden = !summary.heldBackText;
       this.subtitle.textContent = `${total} ${plural(total, 'finding', 'findings')}` +
         (summary.sentences ? ` in ${summary.sentences} ${plural(summary.sentences, 'sentence', 'sentences')}` : '');
-      const stat = (value, label, color, testid) => {
+      // The core's figures (src/passes/summary.rs), with the core's words: the same the verdict quotes.
+      const colour = { hedged: Kinds.INFO.speculation.mark.colour, no_named_source: Kinds.INFO.unsourced_claim.mark.colour };
+      this.stats.replaceChildren(...summary.figures.map((figure) => {
         const bar = el('span');
-        bar.style.width = value + '%';
-        bar.style.background = color;
-        return el('div', { class: 'stat', attrs: { 'data-caveat-testid': testid } },
-          el('div', { class: 'num', text: value + '%' }),
-          el('div', { class: 'lbl', text: label }),
+        bar.style.width = figure.percent + '%';
+        bar.style.background = colour[figure.key] || 'var(--muted)';
+        return el('div', { class: 'stat', attrs: { 'data-caveat-testid': 'stat-' + figure.key, 'data-figure': figure.key } },
+          el('div', { class: 'num', text: figure.percent + '%' }),
+          el('div', { class: 'lbl', text: figure.label }),
           el('div', { class: 'bar', attrs: { 'aria-hidden': 'true' } }, bar));
-      };
-      this.stats.replaceChildren(
-        summary.hedged == null ? null : stat(summary.hedged, 'of sentences hedged', Kinds.INFO.speculation.mark.colour, 'stat-hedged'),
-        summary.unsourced == null ? null : stat(summary.unsourced, 'of sentences unsourced', Kinds.INFO.unsourced_claim.mark.colour, 'stat-unsourced'));
+      }));
       this.stats.hidden = !this.stats.childElementCount;
-      this.figuresSection.hidden = this.stats.hidden && this.verdict.hidden;
+      this.figuresSection.hidden = this.stats.hidden && this.verdict.hidden && this.heldBack.hidden;
+      this.copyReport.hidden = !ov.onReport;
 
       for (const kind of Kinds.ORDER) {
         const { row, count } = this.kindRows[kind];
         const n = ov.findings.filter((f) => f.kind === kind && !ov.dismissed.has(f.key)).length;
-        const allowed = ov.kindsAllowed[kind];
         const shown = ov.kindsShown[kind];
         count.textContent = String(n);
-        row.hidden = !allowed;
         row.setAttribute('aria-pressed', String(shown));
         row.setAttribute('aria-label', `${Kinds.INFO[kind].label}: ${n}. ${shown ? 'Shown' : 'Hidden'}; press to ${shown ? 'hide' : 'show'}.`);
       }
@@ -236,9 +254,9 @@
         Kinds.swatch(finding.kind),
         el('span', { class: 'text' },
           el('span', { class: 'sr', text: info.label + ': ' }),
-          el('span', { class: 'cue', text: clip(finding.cue, LONG_CUE) }),
-          // A long cue is its own context; a short one reads with the words around it.
-          finding.cue.length > LONG_CUE ? null : el('span', { class: 'ctx', text: finding.context })));
+          el('span', { class: 'cue', text: clip(finding.marked, LONG_CUE) }),
+          // The marked words read with the words around them (an unsourced claim's core with its sentence).
+          finding.marked === finding.context ? null : el('span', { class: 'ctx', text: finding.context })));
         const dismiss = el('button', {
           class: 'dismiss', text: '✕',
           attrs: { type: 'button', title: 'Not a problem here', 'aria-label': `Not a problem here: dismiss “${finding.cue}”`, 'data-caveat-testid': 'dismiss' },

@@ -52,6 +52,7 @@ ${boxes}
 .tooltip .kind { font-weight: 650; }
 .tooltip .strength { margin-left: auto; color: var(--muted); font-size: 12px; }
 .tooltip .explain { margin: 0; }
+.tooltip .quote { margin: 0 0 6px; padding-left: 8px; border-left: 2px solid var(--line); font-style: italic; }
 .tooltip .cue { font-weight: 650; }
 .tooltip .extra { margin: 6px 0 0; color: var(--muted); font-size: 12px; }
 
@@ -77,6 +78,7 @@ ${boxes}
 .section { padding: 8px 14px; }
 .section h3 { margin: 0 0 6px; font-size: 11px; font-weight: 650; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); }
 .verdict { margin: 0 0 10px; font-size: 13px; }
+.held { margin: 8px 0 0; color: var(--muted); font-size: 12px; }
 .stats { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; }
 .stat { background: var(--soft); border-radius: 10px; padding: 8px 10px; }
 .stat .num { font-size: 20px; font-weight: 700; font-variant-numeric: tabular-nums; }

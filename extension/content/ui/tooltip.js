@@ -5,10 +5,11 @@
 (() => {
   'use strict';
   if (globalThis.CaveatTooltip) return;
-  const { el } = globalThis.CaveatDom;
+  const { el, clip } = globalThis.CaveatDom;
   const Kinds = globalThis.CaveatKinds;
 
   const LONG_CUE = 60; // chars; longer cues are whole clauses or sentences
+  const QUOTE_MAX = 240; // chars of a quoted sentence
 
   // How sure the analyser is, in words a reader can use.
   function strengthLabel(strength) {
@@ -33,12 +34,14 @@
       const tip = this.element;
       const explanation = finding.explanation || info.blurb;
       const explain = el('p', { class: 'explain' });
-      // Lead with the cue unless the explanation already quotes it, or it is a whole sentence
-      // (an unsourced claim), which the reader is pointing at anyway.
-      if (finding.cue.length <= LONG_CUE && !explanation.toLowerCase().includes(finding.cue.toLowerCase())) {
+      // Lead with the cue unless the explanation already quotes it. A long cue is the whole sentence
+      // (an unsourced claim, whose mark covers only its core): it is quoted above the explanation.
+      const long = finding.cue.length > LONG_CUE;
+      if (!long && !explanation.toLowerCase().includes(finding.cue.toLowerCase())) {
         explain.append(el('span', { class: 'cue', text: '‘' + finding.cue + '’' }), ' — ');
       }
       explain.append(explanation);
+      const quote = long ? el('p', { class: 'quote', text: '“' + clip(finding.cue, QUOTE_MAX) + '”', attrs: { 'data-caveat-testid': 'tooltip-quote' } }) : null;
       const strength = strengthLabel(finding.strength);
       const extra = [];
       if (finding.kind === 'attribution' && finding.source && !explanation.includes(finding.source)) extra.push('Source: ' + finding.source);
@@ -46,13 +49,17 @@
       if (finding.kind === 'unsourced_claim' && (finding.missing || !/\bsource\b/i.test(explanation))) {
         extra.push('Missing: ' + (finding.missing || info.missing) + '.');
       }
-      tip.replaceChildren(
+      const parts = [
         el('div', { class: 'tip-head' },
           Kinds.swatch(finding.kind),
           el('span', { class: 'kind', text: info.label, attrs: { 'data-caveat-testid': 'tooltip-kind' } }),
           strength ? el('span', { class: 'strength', text: strength }) : null),
+        quote,
         explain,
-        ...extra.map((text) => el('p', { class: 'extra', text })));
+        ...extra.map((text) => el('p', { class: 'extra', text })),
+      ];
+      // (replaceChildren would write a null as the text "null".)
+      tip.replaceChildren(...parts.filter(Boolean));
       tip.setAttribute('data-kind', finding.kind);
       tip.hidden = false;
       // Above the words when there is room, else below; kept inside the viewport.
