@@ -93,9 +93,11 @@
         }, SLOW_READ_MS);
       }
       this.panel.render();
+      // The summary is announced once, when a read ends; a re-read of the same page stays quiet.
       if (state === 'ready' && before !== 'ready') {
         const n = this.visibleFindings().length;
-        this.live.textContent = `Caveat marked ${n} ${plural(n, 'passage', 'passages')} on this page.`;
+        const verdict = this.summary && this.summary.verdict ? ' ' + this.summary.verdict : '';
+        this.live.textContent = `Caveat marked ${n} ${plural(n, 'passage', 'passages')} on this page.${verdict}`;
       } else if (state === 'unsupported-language' && before !== state) {
         this.live.textContent = Figures.languageNotice(this.language).long;
       }

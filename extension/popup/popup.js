@@ -41,7 +41,7 @@
       num.textContent = String(Number(counts[kind]) || 0);
       const name = document.createElement('span');
       name.className = 'name';
-      name.textContent = Kinds.INFO[kind].label + (settings.kinds[kind] ? '' : ' (hidden)');
+      name.textContent = Kinds.INFO[kind].label + (settings.kinds[kind] ? '' : ' (not marked)');
       li.append(Kinds.swatch(kind), num, name);
       list.append(li);
     }

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { startServer, BROWSERS, ROOT, screenshot } from './harness.mjs';
+import { axeViolations, formatViolations } from './axe.mjs';
 
 const server = await startServer();
 after(() => server.close());
@@ -83,6 +84,25 @@ for (const browserName of ['chromium', 'firefox']) {
       assert.deepEqual(await page.$$eval('#legend li', (items) => items.map((li) => li.textContent.trim())),
         ['Aa Speculation', 'Aa Vague source', 'Aa Attributed', 'Aa Unsourced claim']);
       assert.match(await page.$eval('#status', (e) => e.textContent), /\d+ findings?/);
+      assert.deepEqual(errors, [], 'no console errors');
+      await page.close();
+    });
+
+    test('axe: no serious or critical violation on the demo page, its panel or its tooltip', async () => {
+      const { page, errors } = await openDemo(context.browser);
+      await demoState(page, ['ready']);
+      const shadow = (source) => page.evaluate((s) => new Function('root', s)(document.querySelector('caveat-overlay').shadowRoot), source);
+      await shadow(`const panel = root.querySelector('[data-caveat-testid=panel]');
+        if (panel.dataset.collapsed === 'true') root.querySelector('[data-caveat-testid=pill]').click();`);
+      const whole = await axeViolations(page);
+      assert.deepEqual(whole, [], `the demo with its panel open: ${formatViolations(whole)}`);
+      await shadow(`root.querySelector('[data-caveat-testid=finding]').focus();`);
+      await page.waitForFunction(() => !document.querySelector('caveat-overlay').shadowRoot.querySelector('[data-caveat-testid=tooltip]').hidden, { polling: 50, timeout: 5000 });
+      const tip = await axeViolations(page, { include: [['caveat-overlay']] });
+      assert.deepEqual(tip, [], `the tooltip: ${formatViolations(tip)}`);
+      await page.click('[data-caveat-testid=sample-own]');
+      const paste = await axeViolations(page);
+      assert.deepEqual(paste, [], `the paste box: ${formatViolations(paste)}`);
       assert.deepEqual(errors, [], 'no console errors');
       await page.close();
     });

@@ -31,8 +31,10 @@ export function unavailable(name) {
 }
 
 // Launches `name` ('chromium' | 'firefox') with the built extension installed
-// (Chromium only: `withExtension: false` launches it bare, for benchmarks).
-export async function launch(name, { headless = true, withExtension = true } = {}) {
+// (Chromium only: `withExtension: false` launches it bare, for benchmarks). `firefoxPrefs` adds
+// preferences (Firefox cannot emulate media features over WebDriver BiDi: reduced motion and forced
+// colours are set this way).
+export async function launch(name, { headless = true, withExtension = true, firefoxPrefs = {} } = {}) {
   const { executable, extension } = BROWSERS[name];
   if (name === 'chromium') {
     return puppeteer.launch({
@@ -60,6 +62,7 @@ export async function launch(name, { headless = true, withExtension = true } = {
       'browser.shell.checkDefaultBrowser': false,
       'extensions.update.enabled': false,
       'datareporting.policy.dataSubmissionEnabled': false,
+      ...firefoxPrefs,
     },
   });
   try {

@@ -195,7 +195,9 @@
       this.verdict.hidden = !summary.verdict;
       this.heldBack.textContent = summary.heldBackText;
       this.heldBack.hidden = !summary.heldBackText;
-      this.subtitle.textContent = `${total} ${plural(total, 'finding', 'findings')}` +
+      // Caveats are the warnings; attributions are counted in their row and their sources listed.
+      const caveats = ov.findings.filter((f) => Kinds.INFO[f.kind].warning && !ov.dismissed.has(f.key)).length;
+      this.subtitle.textContent = `${caveats} ${plural(caveats, 'caveat', 'caveats')}` +
         (summary.sentences ? ` in ${summary.sentences} ${plural(summary.sentences, 'sentence', 'sentences')}` : '');
       // The core's figures (src/passes/summary.rs), with the core's words: the same the verdict quotes.
       const colour = { hedged: Kinds.INFO.speculation.mark.colour, no_named_source: Kinds.INFO.unsourced_claim.mark.colour };
@@ -217,8 +219,8 @@
         const n = ov.findings.filter((f) => f.kind === kind && !ov.dismissed.has(f.key)).length;
         const shown = ov.kindsShown[kind];
         count.textContent = String(n);
+        // Named by what it shows ("Unsourced 11"), pressed or not: no aria-label, so the visible label is the name (WCAG 2.5.3).
         row.setAttribute('aria-pressed', String(shown));
-        row.setAttribute('aria-label', `${Kinds.INFO[kind].label}: ${n}. ${shown ? 'Shown' : 'Hidden'}; press to ${shown ? 'hide' : 'show'}.`);
       }
 
       if (summary.sources.length) {
@@ -237,6 +239,11 @@
     renderList() {
       const ov = this.overlay;
       const visible = ov.visibleFindings();
+      // The list is rebuilt: a keyboard reader's focus moves to the same place in the new one.
+      const active = this.element.getRootNode().activeElement;
+      const focusedAt = active && this.list.contains(active)
+        ? { index: [...this.list.querySelectorAll('li')].indexOf(active.closest('li')), part: active.classList.contains('dismiss') ? '.dismiss' : '.go' }
+        : null;
       const items = visible.map((finding, index) => {
         const info = Kinds.INFO[finding.kind];
         const go = el('button', {
@@ -269,6 +276,11 @@
         items.push(el('li', { class: 'empty', text: anyHidden ? 'All findings are hidden or dismissed.' : 'Nothing to flag in this article.' }));
       }
       this.list.replaceChildren(...items);
+      if (focusedAt) {
+        const li = this.list.querySelectorAll('li')[Math.min(focusedAt.index, items.length - 1)];
+        const target = li && (li.querySelector(focusedAt.part) || li.querySelector('.go'));
+        if (target) target.focus({ preventScroll: true });
+      }
     }
   }
 

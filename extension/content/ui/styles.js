@@ -94,7 +94,7 @@ ${boxes}
 .kind-row[aria-pressed="true"] { background: var(--soft); }
 .kind-row[aria-pressed="false"] { border-style: dashed; }
 .kind-row[aria-pressed="false"] .name, .kind-row[aria-pressed="false"] .count { color: var(--muted); text-decoration: line-through; }
-.kind-row[aria-pressed="false"] .swatch { opacity: .45; }
+.kind-row[aria-pressed="false"] .swatch { opacity: .6; }
 .sources { display: flex; flex-wrap: wrap; gap: 6px; }
 .chip { background: var(--soft); border: 1px solid var(--line); border-radius: 999px; padding: 2px 9px; font-size: 12px; }
 .empty { color: var(--muted); font-size: 12px; }
@@ -106,7 +106,7 @@ ${boxes}
 .finding .text { min-width: 0; }
 .finding .cue { font-weight: 600; overflow-wrap: anywhere; }
 .finding .ctx { display: block; color: var(--muted); font-size: 12px; overflow: hidden; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow-wrap: anywhere; }
-.finding .dismiss { flex: none; margin-top: 4px; width: 26px; height: 26px; border-radius: 7px; color: var(--muted); display: grid; place-items: center; font-size: 14px; opacity: .55; }
+.finding .dismiss { flex: none; margin-top: 4px; width: 26px; height: 26px; border-radius: 7px; color: var(--muted); display: grid; place-items: center; font-size: 14px; opacity: .8; }
 .finding:hover .dismiss, .finding .dismiss:focus-visible { opacity: 1; }
 .finding .dismiss:hover { background: var(--soft); color: var(--fg); }
 .foot { display: flex; align-items: center; gap: 8px; padding: 8px 14px 10px; border-top: 1px solid var(--line); color: var(--muted); font-size: 12px; }
@@ -120,6 +120,19 @@ kbd { font: 600 11px/1 ui-monospace, SFMono-Regular, Menlo, monospace; border: 1
 @media (prefers-reduced-motion: reduce) { .spinner { animation: none; } }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media print { .panel, .tooltip, .layer { display: none !important; } }
+/* Forced colours (Windows High Contrast and the like): backgrounds and shadows are replaced, so what
+   they said is said with borders and outlines in system colours. */
+@media (forced-colors: active) {
+  .panel, .tooltip { border: 1px solid CanvasText; }
+  .finding[aria-current="true"] { outline: 2px solid Highlight; outline-offset: -2px; }
+  .kind-row { border: 1px solid ButtonText; }
+  .kind-row[aria-pressed="true"] { border-width: 2px; padding: 4px 7px 4px 4px; }
+  .kind-row[aria-pressed="false"] { border-style: dashed; }
+  .pill .dot, .bar > span { forced-color-adjust: none; background: CanvasText !important; }
+  .bar { border: 1px solid CanvasText; }
+  .flash { outline-color: Highlight; }
+  .finding .dismiss, .kind-row[aria-pressed="false"] .swatch { opacity: 1; }
+}
 @media ${NARROW} { .panel { right: 10px; bottom: 10px; width: min(${PANEL_WIDTH}px, calc(100vw - 20px)); } }
 `;
 
