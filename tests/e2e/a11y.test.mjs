@@ -143,6 +143,12 @@ for (const browserName of ['chromium', 'firefox']) {
       assert.equal(await inShadow(page, `return qa('finding').length;`), before - 1, 'Enter on ✕ dismisses');
       assert.ok((await focused(page)).inOverlay, 'focus stays in the panel');
       await inShadow(page, `q('undo').click();`);
+      // The undo reaches storage after the click: wait for it, so the next test finds nothing dismissed.
+      for (let i = 0; i < 100; i++) {
+        const stored = await inExtension(context.browser, browserName, async () => Object.keys((await chrome.storage.local.get('dismissed')).dismissed || {}).length);
+        if (stored === 0) break;
+        await new Promise((done) => setTimeout(done, 50));
+      }
       // Esc folds the panel and leaves focus on the pill.
       await page.keyboard.press('Escape');
       await page.keyboard.press('Escape');
