@@ -1,7 +1,7 @@
-// Caveat's overlay: the <caveat-overlay> host on documentElement and its shadow root, the model of
-// the findings on the page (which are shown, dismissed, current), hit-testing the mouse against the
-// marks, and the page listeners. The parts live beside it in content/ui/ (dom, styles, figures,
-// marks, tooltip, panel); the kinds in shared/kinds.js. A classic script (content scripts cannot be
+// Caveat's overlay: the <caveat-overlay> host on documentElement and its shadow root, and the model of
+// the findings on the page (which are shown, dismissed, current). The parts live beside it in
+// content/ui/ (dom, styles, figures, marks, tooltip, panel, page-events, clipboard); the kinds in
+// shared/kinds.js. A classic script (content scripts cannot be
 // modules); defines globalThis.CaveatOverlay and touches nothing of the page's own DOM but that one
 // host element. Shared by the extension and the www demo.
 //
@@ -17,12 +17,14 @@
 (() => {
   'use strict';
   if (globalThis.CaveatOverlay) return;
-  const { el, adoptStyles, plural, rectContains, BLOCKS, contextOf } = globalThis.CaveatDom;
+  const { el, adoptStyles, plural, BLOCKS, contextOf } = globalThis.CaveatDom;
   const Kinds = globalThis.CaveatKinds;
   const { CSS: STYLES, NARROW, PANEL_WIDTH } = globalThis.CaveatStyles;
   const { Marks } = globalThis.CaveatMarks;
   const { Tooltip, LONG_CUE } = globalThis.CaveatTooltip;
   const { Panel } = globalThis.CaveatPanel;
+  const { PageEvents } = globalThis.CaveatPageEvents;
+  const { copyText } = globalThis.CaveatClipboard;
   const Figures = globalThis.CaveatFigures;
 
   const SLOW_READ_MS = 700;
@@ -57,9 +59,6 @@
       this.coversText = false; // would the open panel cover the article's text column?
       this.state = 'idle';
       this.language = null; // the answer's language, shown in the state 'unsupported-language'
-      this.listeners = [];
-      this.frame = 0;
-      this.pendingPoint = null;
 
       const boxLayer = el('div', { class: 'layer', attrs: { 'aria-hidden': 'true' } });
       const flashLayer = el('div', { class: 'layer', attrs: { 'aria-hidden': 'true' } });
@@ -72,7 +71,8 @@
       this.setState('idle');
       this.setCounts({});
       document.documentElement.appendChild(this.host);
-      this.listen();
+      this.events = new PageEvents(this);
+      this.events.attach();
     }
 
     // ---- public API -------------------------------------------------------------------------------
@@ -199,10 +199,7 @@
 
     unmount() {
       this.clear();
-      for (const [target, type, fn, opts] of this.listeners) target.removeEventListener(type, fn, opts);
-      this.listeners = [];
-      if (this.resizeObserver) this.resizeObserver.disconnect();
-      if (this.frame) cancelAnimationFrame(this.frame);
+      this.events.detach();
       clearTimeout(this.slowTimer);
       this.cancelStep();
       this.host.remove();
@@ -337,93 +334,7 @@
       return right > window.innerWidth - PANEL_WIDTH - 24;
     }
 
-    // ---- hit-testing and tooltip ------------------------------------------------------------------
-
-    listen() {
-      const on = (target, type, fn, opts = { passive: true }) => {
-        target.addEventListener(type, fn, opts);
-        this.listeners.push([target, type, fn, opts]);
-      };
-      const track = (event) => {
-        const fromUs = event.composedPath().includes(this.host);
-        this.pendingPoint = fromUs ? null : { x: event.clientX, y: event.clientY };
-        if (!this.frame) this.frame = requestAnimationFrame(() => this.hitTest());
-      };
-      // A mouse hovers; a finger taps (the tap still does whatever the page does with it).
-      on(document, 'pointermove', (event) => {
-        if (event.pointerType !== 'touch') track(event);
-      });
-      on(document, 'pointerup', (event) => {
-        if (event.pointerType === 'touch') track(event);
-      });
-      on(document, 'pointerleave', () => this.hoverFinding(null, null));
-      on(document, 'keydown', (event) => {
-        if (event.key === 'Escape' && !event.composedPath().includes(this.host) && !this.tooltip.hidden) this.hideTooltip();
-      });
-      // Fallback boxes follow text reflow; a tooltip anchored to old coordinates goes away.
-      const relayout = () => {
-        if (!this.relayoutFrame) {
-          this.relayoutFrame = requestAnimationFrame(() => {
-            this.relayoutFrame = 0;
-            this.marks.renderBoxes();
-            const covers = this.wouldCoverText();
-            if (covers !== this.coversText) {
-              this.coversText = covers;
-              this.panel.render();
-            }
-          });
-        }
-      };
-      on(window, 'resize', () => {
-        this.hideTooltip();
-        relayout();
-      });
-      on(document, 'scroll', (event) => {
-        if (!this.hovered || event.target !== document) this.hideTooltip();
-        if (event.target !== document) relayout();
-      }, { passive: true, capture: true });
-      on(window, 'scroll', () => this.hideTooltip());
-      if (document.fonts && document.fonts.addEventListener) on(document.fonts, 'loadingdone', relayout);
-      if (typeof ResizeObserver === 'function') {
-        this.resizeObserver = new ResizeObserver(relayout);
-        this.resizeObserver.observe(document.documentElement);
-        if (document.body) this.resizeObserver.observe(document.body);
-      }
-      // Going narrow folds the panel even if the reader had opened it.
-      const media = window.matchMedia(NARROW);
-      on(media, 'change', () => {
-        if (media.matches) this.readerCollapsed = null;
-        this.panel.render();
-      }, {});
-    }
-
-    hitTest() {
-      this.frame = 0;
-      const point = this.pendingPoint;
-      if (!point || !this.byNode.size) return this.hoverFinding(null, null);
-      let node = null;
-      let offset = 0;
-      if (document.caretPositionFromPoint) {
-        const pos = document.caretPositionFromPoint(point.x, point.y);
-        if (pos) ({ offsetNode: node, offset } = pos);
-      } else if (document.caretRangeFromPoint) {
-        const range = document.caretRangeFromPoint(point.x, point.y);
-        if (range) ({ startContainer: node, startOffset: offset } = range);
-      }
-      const candidates = node ? this.byNode.get(node) || [] : [];
-      let hit = null;
-      // The caret snaps to the nearest character, so confirm against the painted boxes;
-      // prefer the smallest (a hedge inside an unsourced claim).
-      for (const { finding, range } of candidates) {
-        if (!this.isVisible(finding) || offset < range.startOffset || offset > range.endOffset) continue;
-        for (const rect of range.getClientRects()) {
-          if (rectContains(rect, point.x, point.y) && (!hit || range.toString().length < hit.size)) {
-            hit = { finding, rect, size: range.toString().length };
-          }
-        }
-      }
-      this.hoverFinding(hit && hit.finding, hit && hit.rect);
-    }
+    // ---- hover and tooltip --------------------------------------------------------------------------
 
     hoverFinding(finding, rect) {
       if (finding === this.hovered) return;
@@ -440,34 +351,6 @@
       this.hovered = null;
       if (this.tooltip) this.tooltip.hide();
     }
-  }
-
-  // Puts `text` on the clipboard: the async Clipboard API where the page is a secure context, else a
-  // copy command whose event carries the text (no element is added to the page, nothing is selected).
-  async function copyText(text) {
-    if (typeof text !== 'string' || !text) throw new Error('the report is empty');
-    if (navigator.clipboard && typeof navigator.clipboard.writeText === 'function') {
-      try {
-        await navigator.clipboard.writeText(text);
-        return;
-      } catch {
-        // fall through to the copy command
-      }
-    }
-    let done = false;
-    const onCopy = (event) => {
-      event.clipboardData.setData('text/plain', text);
-      event.preventDefault();
-      event.stopImmediatePropagation();
-      done = true;
-    };
-    document.addEventListener('copy', onCopy, true);
-    try {
-      document.execCommand('copy');
-    } finally {
-      document.removeEventListener('copy', onCopy, true);
-    }
-    if (!done) throw new Error('the browser refused the clipboard');
   }
 
   let current = null;
