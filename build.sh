@@ -251,12 +251,14 @@ build_extension() {
   done
 }
 
-# The demo page runs the wasm in the page: it gets the glue, the wasm and the overlay.
+# The demo page runs the wasm in the page: it gets the glue, the wasm, the kinds and the overlay's scripts
+# (www/index.html loads them in the manifest's order).
 build_www() {
   step "Copying the wasm and the overlay into www/pkg/ (generated, not committed)"
+  rm -rf www/pkg
   mkdir -p www/pkg
   cp "$PKG_DIR/caveat.js" "$PKG_DIR/caveat_bg.wasm" www/pkg/
-  cp extension/content/overlay.js www/pkg/overlay.js
+  cp extension/shared/kinds.js extension/content/ui/*.js extension/content/overlay.js www/pkg/
   [ -f extension/content/highlights.css ] && cp extension/content/highlights.css www/pkg/highlights.css
   note "www/pkg/: $(cd www/pkg && echo *)"
 }

@@ -1,9 +1,11 @@
 // Caveat's background: the only place the wasm core runs in the extension (a
 // content script cannot compile wasm on pages whose CSP forbids it). Chrome runs
 // this as a module service worker, Firefox as a module event page.
-import init, { analyze_snapshot, analyze_text } from './pkg/caveat.js';
+import init, { analyze_snapshot, analyze_text, report_snapshot } from './pkg/caveat.js';
+import './shared/messages.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
+const Messages = globalThis.CaveatMessages;
 
 let core = null;
 // Compiled once per background lifetime; a failed or trapped instance is dropped
@@ -46,6 +48,18 @@ async function analyze(snapshotJson, options) {
   }
 }
 
+// The reader's Markdown report for the snapshot an answer came from ({markdown} or {error}).
+async function report(snapshotJson, request) {
+  try {
+    await loadCore();
+    return report_snapshot(String(snapshotJson), request ?? {});
+  } catch (e) {
+    core = null;
+    warm = null;
+    return { error: `Caveat could not build the report: ${e && e.message ? e.message : e}` };
+  }
+}
+
 function setBadge(tabId, total) {
   if (tabId === undefined) return;
   const text = total > 0 ? (total > 999 ? '999+' : String(total)) : '';
@@ -63,10 +77,13 @@ api.tabs.onUpdated.addListener((tabId, change) => {
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (!message || typeof message.type !== 'string') return false;
   switch (message.type) {
-    case 'caveat:analyze':
+    case Messages.ANALYZE:
       analyze(message.snapshot, message.options).then(sendResponse);
       return true;
-    case 'caveat:counts':
+    case Messages.REPORT:
+      report(message.snapshot, message.options).then(sendResponse);
+      return true;
+    case Messages.COUNTS:
       setBadge(sender.tab && sender.tab.id, Number(message.total) || 0);
       return false;
     default:
@@ -78,6 +95,6 @@ api.commands.onCommand.addListener(async (command) => {
   if (command !== 'toggle-caveat') return;
   const [tab] = await api.tabs.query({ active: true, currentWindow: true });
   if (tab && tab.id !== undefined) {
-    api.tabs.sendMessage(tab.id, { type: 'caveat:toggle' }).catch(() => {});
+    api.tabs.sendMessage(tab.id, { type: Messages.TOGGLE }).catch(() => {});
   }
 });

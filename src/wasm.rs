@@ -2,7 +2,7 @@
 //! Every export answers a plain JS object; failures come back as `{error: "…"}`
 //! rather than exceptions, so the extension can show them and the page never breaks.
 
-use crate::answer::extension::{answer, text_answer, Request};
+use crate::answer::extension::{answer, page_report, text_answer, ReportRequest, Request};
 use crate::page::extract::extract;
 use crate::page::live::LiveDocument;
 use crate::page::snapshot::Snapshot;
@@ -44,6 +44,29 @@ pub fn analyze_snapshot(snapshot_json: &str, request: JsValue) -> JsValue {
     };
     match Snapshot::from_json(snapshot_json).and_then(Snapshot::into_document) {
         Ok(snap) => to_js(&answer(&snap.document, |id| snap.page_node(id), &request)),
+        Err(e) => error(&e),
+    }
+}
+
+/// The Markdown report the reader copies, for the snapshot `analyze_snapshot` answered:
+/// `request` is its request plus `dismissed` (finding ids). Answers `{markdown}`.
+#[wasm_bindgen]
+pub fn report_snapshot(snapshot_json: &str, request: JsValue) -> JsValue {
+    let request: ReportRequest = match parse(request, "options") {
+        Ok(r) => r,
+        Err(e) => return e,
+    };
+    match Snapshot::from_json(snapshot_json).and_then(|s| {
+        let url = s.url.clone();
+        s.into_document().map(|snap| (url, snap))
+    }) {
+        Ok((url, snap)) => {
+            #[derive(Serialize)]
+            struct Report {
+                markdown: String,
+            }
+            to_js(&Report { markdown: page_report(&snap.document, &url, &request) })
+        }
         Err(e) => error(&e),
     }
 }

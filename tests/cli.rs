@@ -114,3 +114,58 @@ fn analyze_reads_plain_text_with_its_headings_and_paragraphs() {
     let value: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
     assert_eq!(value["article"]["title"].as_str(), Some("Pier to be rebuilt"));
 }
+
+#[test]
+fn analyze_prints_the_readers_report_as_markdown() {
+    let page = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/e2e/pages/article.html")).unwrap();
+    let (ok, stdout, stderr) = caveat(&["analyze", "--format", "markdown", "--url", "https://courier.example/tariffs", "-"], &page);
+    assert!(ok, "{stderr}");
+    let (ok, json, _) = caveat(&["analyze", "--json", "-"], &page);
+    assert!(ok);
+    let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert!(stdout.starts_with("# Caveat report: Harbour Authority Weighs New Tariffs\n"), "{stdout}");
+    for line in ["- Address: <https://courier.example/tariffs>", "- Site: The Coastal Courier", "- Published: 2026-03-02", "- By: Dana Whitfield"] {
+        assert!(stdout.contains(line), "{line} in:\n{stdout}");
+    }
+    assert!(stdout.contains(value["summary"]["verdict"].as_str().unwrap()), "{stdout}");
+    // The figures with the words the JSON gives them (one definition in the core's summary).
+    for figure in value["summary"]["figures"].as_array().unwrap() {
+        let line = format!("- {}% {}\n", figure["percent"], figure["label"].as_str().unwrap());
+        assert!(stdout.contains(&line), "{line} in:\n{stdout}");
+    }
+    // Every warning, in order, with the reason it was marked; attributions only as named sources.
+    let text = value["text"].as_str().unwrap();
+    let mut at = 0;
+    for f in value["findings"].as_array().unwrap().iter().filter(|f| f["kind"] != "attribution") {
+        let (start, end) = (f["start"].as_u64().unwrap() as usize, f["end"].as_u64().unwrap() as usize);
+        let marked: String = text.chars().skip(start).take(end - start).collect();
+        let bold = format!("**{marked}**");
+        let found = stdout[at..].find(&bold).unwrap_or_else(|| panic!("{bold} after byte {at} in:\n{stdout}"));
+        at += found;
+        assert!(stdout.contains(&format!("Why: {}", f["explanation"].as_str().unwrap())), "{stdout}");
+    }
+    assert!(stdout.contains("## Named sources\n\n- Maria Okafor: cited 2 times\n"), "{stdout}");
+    // --format json is --json.
+    let (ok, same, _) = caveat(&["analyze", "--format", "json", "-"], &page);
+    assert!(ok);
+    assert_eq!(same, json);
+    let (ok, _, stderr) = caveat(&["analyze", "--json", "--format", "markdown", "-"], &page);
+    assert!(!ok, "--json and --format markdown conflict");
+    assert!(stderr.contains("--format"), "{stderr}");
+}
+
+#[test]
+fn the_text_output_shows_the_figures_as_the_summary_defines_them() {
+    let page = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/e2e/pages/article.html")).unwrap();
+    let (ok, stdout, stderr) = caveat(&["analyze", "-"], &page);
+    assert!(ok, "{stderr}");
+    let (_, json, _) = caveat(&["analyze", "--json", "-"], &page);
+    let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let figures = value["summary"]["figures"].as_array().unwrap();
+    assert_eq!(figures.len(), 2);
+    for figure in figures {
+        let text = format!("{}% {}", figure["percent"], figure["label"].as_str().unwrap());
+        assert!(stdout.contains(&format!("\n{text}\n")), "{text} on its own line in:\n{stdout}");
+        assert!(value["summary"]["verdict"].as_str().unwrap().contains(&text), "the verdict quotes {text}");
+    }
+}

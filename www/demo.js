@@ -105,6 +105,13 @@ function textAnswerToPage(result, nodes, starts) {
   return { state: 'ready', findings, counts: result.counts, summary: result.summary };
 }
 
+// The legend: each kind's swatch and label, from the kinds' one home (shared/kinds.js).
+for (const kind of globalThis.CaveatKinds.ORDER) {
+  const item = document.createElement('li');
+  item.append(globalThis.CaveatKinds.swatch(kind), ' ' + globalThis.CaveatKinds.INFO[kind].label);
+  $('legend').append(item);
+}
+
 const overlay = globalThis.CaveatOverlay.mount({ highlights: !new URLSearchParams(location.search).has('fallback') });
 
 function setStatus(text, isError = false) {

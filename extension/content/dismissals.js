@@ -45,8 +45,17 @@
     return new Set(entry && Array.isArray(entry.keys) ? entry.keys.filter((k) => typeof k === 'string') : []);
   }
 
+  // Writes one after another: two quick changes (dismiss, then undo) each read, change and write the
+  // whole map, so the second must read what the first wrote.
+  let writing = Promise.resolve();
+
   // Remembers `keys` (finding keys, not hashed) as the dismissals on `page`; none forgets it.
-  async function save(page, keys) {
+  function save(page, keys) {
+    writing = writing.then(() => write(page, keys));
+    return writing;
+  }
+
+  async function write(page, keys) {
     const store = area();
     if (!store) return;
     const all = await readAll();

@@ -9,6 +9,7 @@
   const api = globalThis.browser ?? globalThis.chrome;
   const Settings = globalThis.CaveatSettings;
   const Dismissals = globalThis.CaveatDismissals;
+  const Messages = globalThis.CaveatMessages;
   // Re-read a changing page at most this often, once it has been quiet for QUIET_MS.
   const QUIET_MS = 800;
   const MIN_INTERVAL_MS = 2000;
@@ -41,7 +42,7 @@
   }
 
   function reportCounts() {
-    api.runtime.sendMessage({ type: 'caveat:counts', total: totalShown() }).catch(() => {});
+    api.runtime.sendMessage({ type: Messages.COUNTS, total: totalShown() }).catch(() => {});
   }
 
   // The reader's dismissals on this page, from storage on the first read of an address.
@@ -65,6 +66,7 @@
     if (!overlay) {
       overlay = globalThis.CaveatOverlay.mount();
       overlay.onDismissedChange = rememberDismissed;
+      overlay.onReport = report;
     }
     const gone = await dismissalsHere();
     const { snapshot, textNodes } = globalThis.CaveatSnapshot.take(document);
@@ -78,7 +80,7 @@
     let result;
     try {
       result = await api.runtime.sendMessage({
-        type: 'caveat:analyze',
+        type: Messages.ANALYZE,
         snapshot: json,
         options: { ...Settings.analyzerOptions(settings), force: forced },
       });
@@ -94,13 +96,37 @@
     } else if (result.state === 'not-article') {
       answer = result;
       setState('not-article');
+    } else if (result.state === 'unsupported-language') {
+      // Not English: nothing is marked, and the pill and the popup say why (the popup can force a run).
+      answer = result;
+      overlay.setLanguage(result.language);
+      setState('unsupported-language');
     } else {
       answer = result;
-      overlay.show(result, textNodes, { kinds: settings.kinds, wasDismissed: (key) => gone.has(Dismissals.hash(key)) });
+      overlay.show(result, textNodes, {
+        kinds: settings.kinds,
+        sensitivity: settings.sensitivity,
+        wasDismissed: (key) => gone.has(Dismissals.hash(key)),
+      });
       setState('ready');
     }
     reportCounts();
     watch();
+  }
+
+  // The reader's Markdown report of the page as shown: the background builds it in the core from the
+  // snapshot the answer came from, with the same options, leaving out the `dismissed` finding ids.
+  async function report(dismissed = []) {
+    if (!lastSnapshot || (state !== 'ready' && state !== 'unsupported-language')) {
+      throw new Error('Caveat has not read this page');
+    }
+    const result = await api.runtime.sendMessage({
+      type: Messages.REPORT,
+      snapshot: lastSnapshot,
+      options: { ...Settings.analyzerOptions(settings), force: forced, dismissed },
+    });
+    if (!result || typeof result.markdown !== 'string') throw new Error(result && result.error ? result.error : 'no report');
+    return result.markdown;
   }
 
   // One analysis at a time; asks made meanwhile fold into one more run.
@@ -147,7 +173,7 @@
     clearTimeout(quietTimer);
     const wait = Math.max(QUIET_MS, lastRunAt + MIN_INTERVAL_MS - Date.now());
     quietTimer = setTimeout(() => {
-      if (state === 'ready' || state === 'not-article') analyse(true);
+      if (state === 'ready' || state === 'not-article' || state === 'unsupported-language') analyse(true);
     }, wait);
   }
 
@@ -173,22 +199,32 @@
 
   function status() {
     // total: the findings of the kinds shown; summary: the panel's figures, for the popup.
-    const summary = answer && state === 'ready' ? globalThis.CaveatOverlay.readSummary(answer.summary) : null;
-    return { state, counts: answer ? answer.counts : {}, total: totalShown(), summary, host: settings.host };
+    const summary = answer && state === 'ready' ? globalThis.CaveatFigures.read(answer.summary, settings.sensitivity) : null;
+    // language: {code, name, analysed}; notice: what the pill says when the article is not in English.
+    const language = answer && answer.language ? answer.language : null;
+    const notice = state === 'unsupported-language' ? globalThis.CaveatFigures.languageNotice(language) : null;
+    return { state, counts: answer ? answer.counts : {}, total: totalShown(), summary, language, notice, host: settings.host };
   }
 
   api.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     if (!message || typeof message.type !== 'string') return false;
     switch (message.type) {
-      case 'caveat:status':
+      case Messages.STATUS:
         sendResponse(status());
         return false;
-      case 'caveat:run':
+      case Messages.COPY_REPORT:
+        // The popup copies it itself: it is the document the reader clicked in.
+        report(overlay ? overlay.dismissedIds() : []).then(
+          (markdown) => sendResponse({ markdown }),
+          (e) => sendResponse({ error: e && e.message ? e.message : String(e) }),
+        );
+        return true;
+      case Messages.RUN:
         forced = true;
         if (state === 'off') state = 'idle';
         analyse().then(() => sendResponse(status()));
         return true;
-      case 'caveat:toggle':
+      case Messages.TOGGLE:
         if (state === 'off' || state === 'idle') {
           state = 'idle';
           analyse().then(() => sendResponse(status()));

@@ -3,7 +3,7 @@
 (() => {
   'use strict';
   const Settings = globalThis.CaveatSettings;
-  const KIND_INFO = globalThis.CaveatOverlay.KIND_INFO;
+  const Kinds = globalThis.CaveatKinds;
   const $ = (id) => document.getElementById(id);
   const TYPING_PAUSE_MS = 500;
   const LISTS = {
@@ -45,17 +45,17 @@
       text.className = 'text';
       const label = document.createElement('span');
       label.className = 'label';
-      label.textContent = KIND_INFO[kind].label;
+      label.textContent = Kinds.INFO[kind].label;
       const hint = document.createElement('span');
       hint.className = 'hint';
-      hint.textContent = KIND_INFO[kind].blurb;
+      hint.textContent = Kinds.INFO[kind].blurb;
       text.append(label, hint);
       const sw = document.createElement('span');
       sw.className = 'switch';
       sw.setAttribute('aria-hidden', 'true');
       const row = document.createElement('label');
       row.className = 'kind';
-      row.append(globalThis.CaveatOverlay.swatch(kind), text, input, sw);
+      row.append(Kinds.swatch(kind), text, input, sw);
       box.append(row);
     }
   }

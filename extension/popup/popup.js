@@ -1,11 +1,13 @@
-// The toolbar popup: this page's counts, on/off for this site, "Run on this page".
-// It talks to the tab's content script (caveat:status / caveat:run) and saves site
+// The toolbar popup: this page's counts and figures, on/off for this site, "Run on this page",
+// "Copy report".
+// It talks to the tab's content script (Messages.STATUS / RUN) and saves site
 // choices through CaveatSettings; the content script applies them on storage.onChanged.
 (() => {
   'use strict';
   const api = globalThis.browser ?? globalThis.chrome;
   const Settings = globalThis.CaveatSettings;
-  const KIND_INFO = globalThis.CaveatOverlay.KIND_INFO;
+  const Kinds = globalThis.CaveatKinds;
+  const Messages = globalThis.CaveatMessages;
   const $ = (id) => document.getElementById(id);
 
   let tab = null;
@@ -39,24 +41,32 @@
       num.textContent = String(Number(counts[kind]) || 0);
       const name = document.createElement('span');
       name.className = 'name';
-      name.textContent = KIND_INFO[kind].label + (settings.kinds[kind] ? '' : ' (hidden)');
-      li.append(globalThis.CaveatOverlay.swatch(kind), num, name);
+      name.textContent = Kinds.INFO[kind].label + (settings.kinds[kind] ? '' : ' (not marked)');
+      li.append(Kinds.swatch(kind), num, name);
       list.append(li);
     }
-    // summary: the panel's figures (CaveatOverlay.readSummary) from the content script.
-    const shares = [];
-    if (summary) {
-      if (summary.sentences) shares.push(`${summary.sentences} sentences read`);
-      shares.push(`${summary.hedged}% hedged`, `${summary.unsourced}% unsourced`);
+    // summary: the panel's figures (CaveatFigures.read) from the content script, with the core's words.
+    const figures = $('figures');
+    figures.replaceChildren();
+    for (const figure of summary ? summary.figures : []) {
+      const li = document.createElement('li');
+      li.dataset.figure = figure.key;
+      const strong = document.createElement('strong');
+      strong.textContent = `${figure.percent}%`;
+      li.append(strong, ' ' + figure.label);
+      figures.append(li);
     }
-    $('shares').textContent = shares.join(' · ');
-    $('shares').hidden = !shares.length;
+    figures.hidden = !figures.childElementCount;
+    $('held').textContent = summary ? summary.heldBackText : '';
+    $('held').hidden = !$('held').textContent;
   }
 
   function render() {
     const run = $('run');
     run.hidden = true;
     run.disabled = false;
+    run.textContent = 'Run on this page';
+    $('copy-report').hidden = true;
     $('counts').hidden = true;
     const state = status ? status.state : 'unreachable';
     const total = status ? status.total : 0;
@@ -67,12 +77,19 @@
         say('', `${total} ${total === 1 ? 'finding' : 'findings'}`, ' highlighted on this page.');
         renderCounts(status.counts || {}, status.summary);
         $('counts').hidden = false;
+        $('copy-report').hidden = false;
         break;
       case 'reading':
         say('Reading the article…');
         break;
       case 'not-article':
         say('This page does not look like a news article, so Caveat left it alone.');
+        run.hidden = false;
+        break;
+      case 'unsupported-language':
+        // The content script's words, the same the page's pill and panel show.
+        say(status.notice ? status.notice.long : "This article is not in English. Caveat's rules read English, so it marked nothing here.");
+        run.textContent = 'Run on this page anyway';
         run.hidden = false;
         break;
       case 'off':
@@ -103,7 +120,7 @@
 
   async function refreshStatus() {
     try {
-      status = await send({ type: 'caveat:status' });
+      status = await send({ type: Messages.STATUS });
     } catch {
       status = null; // no content script in this tab
     }
@@ -114,11 +131,25 @@
     $('run').disabled = true;
     say('Reading the article…');
     try {
-      status = await send({ type: 'caveat:run' });
+      status = await send({ type: Messages.RUN });
     } catch {
       status = null;
     }
     render();
+  });
+
+  // The content script has the report built (in the background, by the core); the popup copies it,
+  // being the document the reader clicked in.
+  $('copy-report').addEventListener('click', async () => {
+    const note = $('copied');
+    try {
+      const answer = await send({ type: Messages.COPY_REPORT });
+      if (!answer || typeof answer.markdown !== 'string') throw new Error(answer && answer.error ? answer.error : 'no report');
+      await navigator.clipboard.writeText(answer.markdown);
+      note.textContent = 'Report copied to the clipboard.';
+    } catch (e) {
+      note.textContent = 'Could not copy the report: ' + (e && e.message ? e.message : e);
+    }
   });
 
   $('site-switch').addEventListener('change', async (event) => {

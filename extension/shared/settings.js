@@ -1,20 +1,27 @@
 // Caveat's settings: one object under the storage.sync key `settings`.
-// A classic script shared by the content scripts, the popup and the options page;
-// defines globalThis.CaveatSettings. Works with `browser.*` (Firefox) and `chrome.*`.
+// A classic script shared by the content scripts, the popup and the options page (after
+// shared/kinds.js); defines globalThis.CaveatSettings. Works with `browser.*` (Firefox) and `chrome.*`.
 (() => {
   'use strict';
   if (globalThis.CaveatSettings) return;
 
   const STORAGE_KEY = 'settings';
-  const KINDS = ['speculation', 'vague_attribution', 'attribution', 'unsourced_claim'];
+  // The settings' shape. 2: attributions are no longer painted by default (kinds.attribution false);
+  // settings saved by an older version, which stored every kind, take the new default for it.
+  const SCHEMA = 2;
+  const KINDS_NEW_IN_2 = ['attribution'];
+  const Kinds = globalThis.CaveatKinds;
+  const KINDS = Kinds.ORDER;
   const SENSITIVITIES = ['strict', 'balanced', 'lenient'];
   const MAX_WORDS = 200;
   const MAX_SITES = 500;
 
   const DEFAULTS = Object.freeze({
+    schema: SCHEMA,
     enabled: true,
     autoRun: true,
-    kinds: Object.freeze({ speculation: true, vague_attribution: true, attribution: true, unsourced_claim: true }),
+    // Which kinds are painted: each kind's own default (shared/kinds.js).
+    kinds: Object.freeze(Object.fromEntries(KINDS.map((kind) => [kind, Kinds.INFO[kind].painted]))),
     sensitivity: 'balanced',
     customHedges: Object.freeze([]),
     customSources: Object.freeze([]),
@@ -59,11 +66,14 @@
     const input = raw && typeof raw === 'object' ? raw : {};
     const kinds = {};
     const rawKinds = input.kinds && typeof input.kinds === 'object' ? input.kinds : {};
+    const older = input.schema !== SCHEMA;
     for (const kind of KINDS) {
-      kinds[kind] = typeof rawKinds[kind] === 'boolean' ? rawKinds[kind] : DEFAULTS.kinds[kind];
+      const stored = typeof rawKinds[kind] === 'boolean' && !(older && KINDS_NEW_IN_2.includes(kind));
+      kinds[kind] = stored ? rawKinds[kind] : DEFAULTS.kinds[kind];
     }
     const sites = input.sites && typeof input.sites === 'object' ? input.sites : {};
     return {
+      schema: SCHEMA,
       enabled: typeof input.enabled === 'boolean' ? input.enabled : DEFAULTS.enabled,
       autoRun: typeof input.autoRun === 'boolean' ? input.autoRun : DEFAULTS.autoRun,
       kinds,

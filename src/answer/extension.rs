@@ -4,6 +4,7 @@
 //! Offsets leave here as UTF-16 code units, which is what DOM Ranges count.
 
 use crate::answer::analyze::{analyze_article, analyze_text, Options, Summary, TextLanguage};
+use crate::answer::report::{self, ReportInput};
 use crate::page::article::{Article, Metadata};
 use crate::page::dom::{Document, NodeId};
 use crate::page::extract::{extract, is_readerable_article};
@@ -224,6 +225,36 @@ pub fn answer(doc: &Document, page_node: impl Fn(NodeId) -> Option<usize>, reque
         })
         .collect();
     Answer { state: State::Ready, article: article.metadata, language: Some(analysis.language), findings, counts, summary: analysis.summary }
+}
+
+/// What the extension asks for a report: the answer's request, and the ids of the findings
+/// the reader dismissed on the page.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct ReportRequest {
+    #[serde(flatten)]
+    pub request: Request,
+    pub dismissed: Vec<usize>,
+}
+
+/// The Markdown report (`report::markdown`) of the page `answer` reads with the same request:
+/// the same findings, with the same ids.
+pub fn page_report(doc: &Document, url: &str, request: &ReportRequest) -> String {
+    let article = extract(doc);
+    let not_article = !request.request.force && !is_readerable_article(doc, &article);
+    let options = Options { any_language: request.request.options.any_language || request.request.force, ..request.request.options.clone() };
+    let analysis = if not_article { Default::default() } else { analyze_article(&article, &options) };
+    let metadata = if not_article { Metadata::default() } else { article.metadata.clone() };
+    let text = article.text();
+    report::markdown(&ReportInput {
+        metadata: &metadata,
+        url: Some(url),
+        text: &text,
+        analysis: &analysis,
+        sensitivity: options.sensitivity,
+        dismissed: &request.dismissed,
+        not_article,
+    })
 }
 
 /// A finding on plain text, with UTF-16 offsets into that text (for the demo's text box).

@@ -1,8 +1,9 @@
 //! `caveat analyze PAGE.html|TEXT.txt|-`: the whole pipeline on a page or a plain text.
 //! Human-readable by default (coloured highlights when stdout is a terminal), JSON with
-//! `--json`.
+//! `--json` (`--format json`), the reader's Markdown report with `--format markdown`.
 
 use caveat::answer::analyze::{analyze_article, analyze_text, Analysis, Options};
+use caveat::answer::report::{self, ReportInput};
 use caveat::page::{extract, html};
 use caveat::{Article, Kind};
 use serde_json::json;
@@ -27,7 +28,14 @@ fn is_plain_text(page: &Path, source: &str) -> bool {
     txt || !source.contains('<')
 }
 
-pub fn run(page: &Path, json: bool, options: &Options) -> Result<(), String> {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+    Markdown,
+}
+
+pub fn run(page: &Path, format: Format, url: Option<&str>, options: &Options) -> Result<(), String> {
     let source = read_page(page)?;
     let (article, analysis, text) = if is_plain_text(page, &source) {
         (Article::default(), analyze_text(&source, options), source)
@@ -44,7 +52,18 @@ pub fn run(page: &Path, json: bool, options: &Options) -> Result<(), String> {
         );
     }
     let mut out = std::io::stdout().lock();
-    let written = if json {
+    let written = if format == Format::Markdown {
+        let markdown = report::markdown(&ReportInput {
+            metadata: &article.metadata,
+            url,
+            text: &text,
+            analysis: &analysis,
+            sensitivity: options.sensitivity,
+            dismissed: &[],
+            not_article: false,
+        });
+        out.write_all(markdown.as_bytes()).map_err(|e| e.to_string())
+    } else if format == Format::Json {
         let value = json!({
             "article": article.metadata,
             "text": text,
@@ -115,6 +134,10 @@ fn render(article: &Article, text: &str, analysis: &Analysis, colour: bool) -> S
     s.push_str(&format!("\nSummary: {} sentences", summary.sentences));
     for (kind, n) in &summary.counts {
         s.push_str(&format!(", {kind} {n}"));
+    }
+    // The figures as every other place shows them (src/passes/summary.rs).
+    for figure in &summary.figures {
+        s.push_str(&format!("\n{}", figure.text()));
     }
     s.push_str(&format!("\n{}\n", summary.verdict));
     s

@@ -37,9 +37,16 @@ enum Command {
     Analyze {
         /// An HTML page or a plain-text file, or - for stdin.
         page: PathBuf,
-        /// Print the findings and summary as JSON.
-        #[arg(long)]
+        /// Print the findings and summary as JSON (the same as --format json).
+        #[arg(long, conflicts_with = "format")]
         json: bool,
+        /// text: the article with its findings and a summary; json: the same as JSON; markdown:
+        /// the report the extension's "Copy report" copies.
+        #[arg(long, value_parser = ["text", "json", "markdown"])]
+        format: Option<String>,
+        /// The page's address, for the report (markdown).
+        #[arg(long, value_name = "URL")]
+        url: Option<String>,
         #[command(flatten)]
         options: AnalysisArgs,
     },
@@ -83,7 +90,14 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Jsonl { options } => jsonl::run(&options.options()),
         Command::Extract { page, json } => extract::run(&page, json),
-        Command::Analyze { page, json, options } => analyze::run(&page, json, &options.options()),
+        Command::Analyze { page, json, format, url, options } => {
+            let format = match (json, format.as_deref()) {
+                (true, _) | (_, Some("json")) => analyze::Format::Json,
+                (_, Some("markdown")) => analyze::Format::Markdown,
+                _ => analyze::Format::Text,
+            };
+            analyze::run(&page, format, url.as_deref(), &options.options())
+        }
         Command::Bench => bench::run(),
     };
     match result {

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { startServer, BROWSERS, ROOT, screenshot } from './harness.mjs';
+import { axeViolations, formatViolations } from './axe.mjs';
 
 const server = await startServer();
 after(() => server.close());
@@ -46,6 +47,7 @@ const overlayCounts = (page) =>
     return {
       counted: host.getAttributeNames().filter((a) => a.startsWith('data-count-')).reduce((n, a) => n + Number(host.getAttribute(a)), 0),
       speculation: Number(host.getAttribute('data-count-speculation')),
+      attribution: Number(host.getAttribute('data-count-attribution')),
       findings: host.shadowRoot.querySelectorAll('[data-caveat-testid=finding]').length,
     };
   });
@@ -69,11 +71,38 @@ for (const browserName of ['chromium', 'firefox']) {
       const info = await overlayCounts(page);
       await screenshot(page, browserName, 'demo');
       assert.ok(info.findings > 0, 'the analysis found something');
-      assert.equal(info.findings, info.counted, "the panel lists every finding the overlay's counts hold");
+      // Attributions are counted but not painted or listed by default; their toggle paints and lists them.
+      assert.equal(info.findings, info.counted - info.attribution, 'the panel lists every painted finding the counts hold');
       assert.ok(info.speculation > 0, 'the sample article has speculation');
-      assert.ok(info.findings > 0, 'the panel lists findings');
       assert.ok(await page.evaluate(() => CSS.highlights.has('caveat-speculation')), 'speculation is highlighted');
+      assert.ok(!(await page.evaluate(() => CSS.highlights.has('caveat-attribution'))), 'attributions are not painted by default');
+      assert.ok(info.attribution > 0, 'the sample article attributes claims');
+      await page.evaluate(() => document.querySelector('caveat-overlay').shadowRoot.querySelector('[data-caveat-testid=toggle-attribution]').click());
+      assert.equal((await overlayCounts(page)).findings, info.counted, 'the attribution toggle lists them too');
+      assert.equal(await page.evaluate(() => CSS.highlights.get('caveat-attribution').size), info.attribution, 'and paints every one');
+      // The legend comes from the kinds' one home, in its order.
+      assert.deepEqual(await page.$$eval('#legend li', (items) => items.map((li) => li.textContent.trim())),
+        ['Aa Speculation', 'Aa Vague source', 'Aa Attributed', 'Aa Unsourced claim']);
       assert.match(await page.$eval('#status', (e) => e.textContent), /\d+ findings?/);
+      assert.deepEqual(errors, [], 'no console errors');
+      await page.close();
+    });
+
+    test('axe: no serious or critical violation on the demo page, its panel or its tooltip', async () => {
+      const { page, errors } = await openDemo(context.browser);
+      await demoState(page, ['ready']);
+      const shadow = (source) => page.evaluate((s) => new Function('root', s)(document.querySelector('caveat-overlay').shadowRoot), source);
+      await shadow(`const panel = root.querySelector('[data-caveat-testid=panel]');
+        if (panel.dataset.collapsed === 'true') root.querySelector('[data-caveat-testid=pill]').click();`);
+      const whole = await axeViolations(page);
+      assert.deepEqual(whole, [], `the demo with its panel open: ${formatViolations(whole)}`);
+      await shadow(`root.querySelector('[data-caveat-testid=finding]').focus();`);
+      await page.waitForFunction(() => !document.querySelector('caveat-overlay').shadowRoot.querySelector('[data-caveat-testid=tooltip]').hidden, { polling: 50, timeout: 5000 });
+      const tip = await axeViolations(page, { include: [['caveat-overlay']] });
+      assert.deepEqual(tip, [], `the tooltip: ${formatViolations(tip)}`);
+      await page.click('[data-caveat-testid=sample-own]');
+      const paste = await axeViolations(page);
+      assert.deepEqual(paste, [], `the paste box: ${formatViolations(paste)}`);
       assert.deepEqual(errors, [], 'no console errors');
       await page.close();
     });

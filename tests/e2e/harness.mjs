@@ -14,7 +14,7 @@ export const BROWSERS = {
   chromium: { executable: '/usr/bin/chromium', extension: join(ROOT, 'dist/chrome') },
   firefox: { executable: '/usr/bin/firefox-esr', extension: join(ROOT, 'dist/firefox') },
 };
-export const FINAL_STATES = ['ready', 'not-article', 'error', 'off'];
+export const FINAL_STATES = ['ready', 'not-article', 'unsupported-language', 'error', 'off'];
 export const SCREENSHOT_DIR = join(ROOT, 'target/e2e');
 
 // Firefox gives an installed extension's pages a UUID of its own drawing (moz-extension://UUID/);
@@ -31,8 +31,10 @@ export function unavailable(name) {
 }
 
 // Launches `name` ('chromium' | 'firefox') with the built extension installed
-// (Chromium only: `withExtension: false` launches it bare, for benchmarks).
-export async function launch(name, { headless = true, withExtension = true } = {}) {
+// (Chromium only: `withExtension: false` launches it bare, for benchmarks). `firefoxPrefs` adds
+// preferences (Firefox cannot emulate media features over WebDriver BiDi: reduced motion and forced
+// colours are set this way).
+export async function launch(name, { headless = true, withExtension = true, firefoxPrefs = {} } = {}) {
   const { executable, extension } = BROWSERS[name];
   if (name === 'chromium') {
     return puppeteer.launch({
@@ -60,6 +62,7 @@ export async function launch(name, { headless = true, withExtension = true } = {
       'browser.shell.checkDefaultBrowser': false,
       'extensions.update.enabled': false,
       'datareporting.policy.dataSubmissionEnabled': false,
+      ...firefoxPrefs,
     },
   });
   try {

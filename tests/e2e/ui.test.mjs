@@ -33,6 +33,80 @@ function cliCounts() {
   return Object.fromEntries(KINDS.map((k) => [k, Number(counts[k]) || 0]));
 }
 
+// `caveat analyze --json FILE`, parsed.
+const cliJson = (file) => JSON.parse(execFileSync(CLI, ['analyze', '--json', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
+// `caveat analyze --format markdown --url URL FILE`: the report the extension must copy.
+const cliReport = (file, url) => execFileSync(CLI, ['analyze', '--format', 'markdown', '--url', url, file], { encoding: 'utf8' });
+// A figure as the core words it (src/passes/summary.rs): "22% of sentences hedge".
+const figureText = (figure) => `${figure.percent}% ${figure.label}`;
+const PAGES = join(ROOT, 'tests/e2e/pages');
+
+// What the clipboard holds, read back the way a reader would: pasted into a text box in a tab of its own.
+async function pasted(browser) {
+  const page = await browser.newPage();
+  try {
+    await page.goto(server.url + '/pages/links.html');
+    await page.evaluate(() => {
+      const box = document.createElement('textarea');
+      box.id = 'paste-here';
+      document.body.append(box);
+      box.focus();
+    });
+    await page.keyboard.down('Control');
+    await page.keyboard.press('v');
+    await page.keyboard.up('Control');
+    await page.waitForFunction(() => document.getElementById('paste-here').value.length > 0, { polling: 50, timeout: 5000 });
+    return await page.$eval('#paste-here', (box) => box.value);
+  } finally {
+    await page.close();
+  }
+}
+
+// Puts something else on the clipboard first, so a test cannot pass on what an earlier one copied.
+async function clobberClipboard(browser) {
+  const page = await browser.newPage();
+  try {
+    await page.goto(server.url + '/pages/links.html');
+    await page.evaluate(() => {
+      const box = document.createElement('textarea');
+      box.id = 'copy-me';
+      box.value = 'nothing copied yet';
+      document.body.append(box);
+      box.select();
+    });
+    await page.keyboard.down('Control');
+    await page.keyboard.press('c');
+    await page.keyboard.up('Control');
+  } finally {
+    await page.close();
+  }
+}
+
+// The toolbar popup for the tab `page` (the active one). Firefox shows it in a panel WebDriver BiDi
+// cannot reach, so there the same page opens in a background tab: it asks about the active tab, as the panel does.
+async function openPopup(browser, browserName, page) {
+  await page.bringToFront();
+  if (browserName === 'chromium') {
+    await inExtension(browser, browserName, () => chrome.action.openPopup());
+    return (await browser.waitForTarget((p) => p.url().endsWith('/popup/popup.html'), { timeout: 5000 })).asPage();
+  }
+  return openExtensionPage(browser, browserName, 'popup/popup.html', { background: true });
+}
+
+// The badge text of the active tab, once it equals `expected` (it follows the overlay by one message) or after 3 s.
+async function badge(browser, browserName, expected) {
+  let text;
+  for (let i = 0; i < 30; i++) {
+    text = await inExtension(browser, browserName, async () => {
+      const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+      return chrome.action.getBadgeText({ tabId: tab.id });
+    });
+    if (text === expected) break;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  return text;
+}
+
 // Runs in the page: the shadow root's element with data-caveat-testid=id.
 const inShadow = (page, fn, ...args) =>
   page.evaluate((source, ...rest) => {
@@ -78,7 +152,10 @@ function loadSettings() {
   const sync = { get: async (key) => ({ [key]: stored[key] }), set: async (items) => Object.assign(stored, items) };
   const sandbox = { chrome: { storage: { sync } }, URL };
   sandbox.globalThis = sandbox;
-  vm.runInNewContext(readFileSync(join(ROOT, 'extension/shared/settings.js'), 'utf8'), sandbox);
+  vm.createContext(sandbox);
+  for (const file of ['extension/shared/kinds.js', 'extension/shared/settings.js']) {
+    vm.runInContext(readFileSync(join(ROOT, file), 'utf8'), sandbox);
+  }
   return { Settings: sandbox.CaveatSettings, stored };
 }
 
@@ -92,6 +169,19 @@ describe('settings', () => {
     assert.equal(s.sensitivity, 'balanced');
     assert.deepEqual([...s.customHedges], ['reportedly']);
     assert.deepEqual(JSON.parse(JSON.stringify(Settings.analyzerOptions(s))), { sensitivity: 'balanced', custom_hedges: ['reportedly'], custom_sources: [] });
+  });
+
+  test('attributions are not painted by default, also for settings an older version saved', async () => {
+    const { Settings, stored } = loadSettings();
+    assert.equal((await Settings.load()).kinds.attribution, false, 'the default');
+    // Version 1 stored every kind, attributions on.
+    stored.settings = { enabled: true, kinds: { speculation: true, vague_attribution: false, attribution: true, unsourced_claim: true } };
+    const old = await Settings.load();
+    assert.equal(old.kinds.attribution, false, 'an old stored default gives way to the new one');
+    assert.equal(old.kinds.vague_attribution, false, "the reader's own choices stay");
+    // Once saved by this version, the reader's choice holds.
+    await Settings.save({ ...old, kinds: { ...old.kinds, attribution: true } });
+    assert.equal((await Settings.load()).kinds.attribution, true);
   });
 
   test('site lists: hosts are normalised, subdomains follow, deny wins, allow runs automatically', async () => {
@@ -166,6 +256,7 @@ for (const browserName of ['chromium', 'firefox']) {
       assert.ok(tip.visible, 'the tooltip has a size');
       assert.equal(tip.kind, 'Speculation');
       assert.ok(tip.text.toLowerCase().includes(hedge.text.toLowerCase()), `the tooltip quotes the cue "${hedge.text}": ${tip.text}`);
+      assert.ok(!/\bnull\b/.test(tip.text), tip.text);
       await page.mouse.move(5, 5, { steps: 2 });
       await page.waitForFunction(() => document.querySelector('caveat-overlay').shadowRoot.querySelector('[data-caveat-testid=tooltip]').hidden, { polling: 100, timeout: 5000 });
       assert.deepEqual(errors, [], 'no console errors');
@@ -205,6 +296,8 @@ for (const browserName of ['chromium', 'firefox']) {
       assert.equal(await listedFindings(page), listed - 1, 'a dismissed finding leaves the list');
       await inShadow(page, `q('undo').click();`);
       assert.equal(await listedFindings(page), listed, 'undo brings it back');
+      // The undo reaches storage after the click: wait, so no later test opens the page with it dismissed.
+      await storedDismissals(context.browser, browserName, 0);
       await page.keyboard.press('Escape');
       await page.keyboard.press('Escape');
       assert.equal(await inShadow(page, `return q('panel').dataset.collapsed;`), 'true', 'Esc collapses the panel');
@@ -234,6 +327,136 @@ for (const browserName of ['chromium', 'firefox']) {
       await page.close();
     });
 
+    test('an article in German: nothing marked, the pill and the popup name the language, no badge; the popup reads it anyway', async () => {
+      const { page, errors } = await open(context.browser, server.url + '/pages/german.html');
+      assert.equal((await waitForState(page)).state, 'unsupported-language');
+      const info = await overlayInfo(page);
+      assert.deepEqual(info.highlights.filter((k) => k.startsWith('caveat-')), [], 'nothing is painted');
+      assert.ok(info.bodyUnchanged, 'document.body.innerHTML is what the page loaded');
+      const pill = await inShadow(page, `return { hidden: q('panel').hidden, collapsed: q('panel').dataset.collapsed, text: q('pill-text').textContent };`);
+      assert.equal(pill.hidden, false, 'the pill shows');
+      assert.equal(pill.collapsed, 'true', 'folded: it does not cover the article');
+      assert.match(pill.text, /German.*English/, pill.text);
+      await inShadow(page, `q('pill').click();`);
+      const line = await inShadow(page, `return q('status-text').textContent;`);
+      assert.match(line, /This article is in German\. Caveat's rules read English/, line);
+      assert.equal(await inShadow(page, `return q('status').textContent;`), line, 'the status line says that and nothing else');
+      await screenshot(page, browserName, 'ui-german');
+      assert.equal(await badge(context.browser, browserName, ''), '', 'the badge shows nothing');
+
+      const popup = await openPopup(context.browser, browserName, page);
+      await popup.waitForFunction(() => /German/.test(document.getElementById('message').textContent), { polling: 100, timeout: 5000 });
+      assert.equal(await popup.$eval('#message', (el) => el.textContent), line, 'the popup says what the panel says');
+      const run = await popup.$eval('#run', (b) => ({ hidden: b.hidden, text: b.textContent }));
+      assert.deepEqual(run, { hidden: false, text: 'Run on this page anyway' });
+      await screenshot(popup, browserName, 'ui-popup-german');
+      await popup.$eval('#run', (b) => b.click());
+      assert.equal((await waitForState(page, ['ready'])).state, 'ready', 'run anyway analyses the German article');
+      assert.ok((await overlayInfo(page)).bodyUnchanged);
+      assert.deepEqual(errors, [], 'no console errors');
+      await Promise.all([popup.close(), page.close()]);
+    });
+
+    test('attributions are counted and their sources listed, but painted only when their toggle is pressed', async () => {
+      const { page, errors } = await open(context.browser, server.url + '/pages/article.html');
+      await readyWithPanel(page);
+      const cli = cliJson(join(PAGES, 'article.html'));
+      const attributions = cli.summary.counts.attribution;
+      assert.ok(attributions > 0, 'the test article attributes claims');
+      assert.ok(!(await page.evaluate(() => CSS.highlights.has('caveat-attribution'))), 'not painted by default');
+      const row = await inShadow(page, `const r = q('toggle-attribution'); return { hidden: r.hidden, pressed: r.getAttribute('aria-pressed'), count: r.querySelector('.count').textContent };`);
+      assert.deepEqual(row, { hidden: false, pressed: 'false', count: String(attributions) }, 'the row counts them, switched off');
+      assert.ok(!(await inShadow(page, `return qa('finding').some((b) => b.dataset.kind === 'attribution');`)), 'not listed either');
+      const chips = await inShadow(page, `return [...q('sources').querySelectorAll('.chip')].map((c) => c.textContent);`);
+      assert.deepEqual(chips, cli.summary.sources.map(({ name, count }) => (count > 1 ? `${name} ×${count}` : name)), 'who is quoted is listed');
+      await inShadow(page, `q('toggle-attribution').click();`);
+      assert.equal(await page.evaluate(() => CSS.highlights.get('caveat-attribution').size), attributions, 'the toggle paints every one');
+      assert.ok(await inShadow(page, `return qa('finding').some((b) => b.dataset.kind === 'attribution');`), 'and lists them');
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+
+    test("an unsourced claim: only its core is marked, with a line; the tooltip quotes the sentence", async () => {
+      const { page, errors } = await open(context.browser, server.url + '/pages/claims.html');
+      assert.equal((await waitForState(page)).state, 'ready');
+      const cli = cliJson(join(PAGES, 'claims.html'));
+      const claim = cli.findings.find((f) => f.kind === 'unsourced_claim');
+      assert.ok(claim, 'the page has an unsourced claim');
+      const core = [...cli.text].slice(claim.start, claim.end).join('');
+      assert.ok(core.length < claim.cue.length, `the core "${core}" is less than the sentence`);
+      const mark = await page.evaluate(() => {
+        const ranges = [...CSS.highlights.get('caveat-unsourced_claim')];
+        const range = ranges[0];
+        range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+        const rect = range.getClientRects()[0];
+        return { texts: ranges.map((r) => r.toString()), x: rect.left + Math.min(rect.width / 2, 20), y: rect.top + rect.height / 2 };
+      });
+      assert.deepEqual(mark.texts, [core], 'the mark covers the core, not the sentence');
+      await page.mouse.move(5, 5);
+      await page.mouse.move(mark.x, mark.y);
+      await page.waitForFunction(() => {
+        const tip = document.querySelector('caveat-overlay').shadowRoot.querySelector('[data-caveat-testid=tooltip]');
+        return tip && !tip.hidden;
+      }, { polling: 100, timeout: 5000 });
+      const tip = await inShadow(page, `return { kind: q('tooltip-kind').textContent, quote: q('tooltip-quote') && q('tooltip-quote').textContent, text: q('tooltip').textContent };`);
+      assert.ok(!tip.text.includes('null'), tip.text);
+      await screenshot(page, browserName, 'ui-unsourced');
+      assert.equal(tip.kind, 'Unsourced claim');
+      assert.equal(tip.quote, `“${claim.cue}”`, 'the tooltip quotes the whole sentence');
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+
+    test('one figure, one meaning: the panel, its verdict and the CLI give the same shares in the same words; held back is counted', async () => {
+      const { page, errors } = await open(context.browser, server.url + '/pages/article.html');
+      await readyWithPanel(page);
+      const cli = cliJson(join(PAGES, 'article.html'));
+      const expected = cli.summary.figures.map(figureText);
+      assert.deepEqual(cli.summary.figures.map((f) => f.key), ['hedged', 'no_named_source']);
+      const panel = await inShadow(page, `return {
+        cards: [...root.querySelectorAll('.stat')].map((s) => s.querySelector('.num').textContent + ' ' + s.querySelector('.lbl').textContent),
+        verdict: q('verdict').textContent,
+        held: q('held-back').hidden ? '' : q('held-back').textContent };`);
+      assert.deepEqual(panel.cards.map((c) => c.replace(/^(\d+)% /, '$1% ')), expected, 'the cards show the core figures');
+      for (const text of expected) assert.ok(panel.verdict.includes(text), `the verdict says "${text}": ${panel.verdict}`);
+      assert.equal(panel.verdict, cli.summary.verdict);
+      const held = ['speculation', 'vague_attribution', 'unsourced_claim'].reduce((n, k) => n + cli.summary.held_back[k], 0);
+      assert.ok(held > 0, 'the test article has findings held back at balanced');
+      assert.equal(panel.held, `${held} more held back — strict shows them.`);
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+
+    test('"Copy report" in the panel puts the report `caveat analyze --format markdown` prints on the clipboard', async () => {
+      const url = server.url + '/pages/article.html';
+      const { page, errors } = await open(context.browser, url);
+      await readyWithPanel(page);
+      await clobberClipboard(context.browser);
+      await page.bringToFront();
+      const button = await page.evaluateHandle(() => document.querySelector('caveat-overlay').shadowRoot.querySelector('[data-caveat-testid=copy-report]'));
+      await button.click();
+      await page.waitForFunction(() => document.querySelector('caveat-overlay').shadowRoot.querySelector('[data-caveat-testid=copy-report]').hasAttribute('data-copied'), { polling: 50, timeout: 5000 });
+      assert.equal(await inShadow(page, `return q('copy-report').getAttribute('data-copied');`), 'true', await inShadow(page, `return root.querySelector('.sr[aria-live]').textContent;`));
+      const report = await pasted(context.browser);
+      assert.equal(report, cliReport(join(PAGES, 'article.html'), url), 'the same report, byte for byte');
+      assert.match(report, /^# Caveat report: Harbour Authority Weighs New Tariffs\n/);
+      // A dismissed finding leaves the report.
+      const first = await inShadow(page, `return qa('finding')[0].querySelector('.cue').textContent;`);
+      await inShadow(page, `qa('dismiss')[0].click();`);
+      await clobberClipboard(context.browser);
+      await page.bringToFront();
+      await button.click();
+      await page.waitForFunction(() => document.querySelector('caveat-overlay').shadowRoot.querySelector('[data-caveat-testid=copy-report]').getAttribute('data-copied') === 'true', { polling: 50, timeout: 5000 });
+      const without = await pasted(context.browser);
+      assert.match(without, /- Dismissed by the reader: 1\n/);
+      assert.ok(without.split(`**${first}**`).length < report.split(`**${first}**`).length, `"${first}" is quoted once less`);
+      await inShadow(page, `q('undo').click();`);
+      await storedDismissals(context.browser, browserName, 0);
+      assert.ok((await overlayInfo(page)).bodyUnchanged, 'document.body.innerHTML is what the page loaded');
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+
     test('on a narrow window the panel is a pill that leaves the text free', async () => {
       const { page, errors } = await open(context.browser, server.url + ARTICLE_PATH);
       await page.setViewport({ width: 760, height: 900 });
@@ -252,16 +475,7 @@ for (const browserName of ['chromium', 'firefox']) {
       const { page, errors } = await open(context.browser, server.url + ARTICLE_PATH);
       assert.equal((await waitForState(page)).state, 'ready');
       const info = await overlayInfo(page);
-      await page.bringToFront();
-      let popup;
-      if (browserName === 'chromium') {
-        await inExtension(context.browser, browserName, () => chrome.action.openPopup());
-        popup = await (await context.browser.waitForTarget((p) => p.url().endsWith('/popup/popup.html'), { timeout: 5000 })).asPage();
-      } else {
-        // Firefox shows the toolbar popup in a panel WebDriver BiDi cannot reach. The same page in a
-        // background tab asks about the active tab, the article, just as the panel does.
-        popup = await openExtensionPage(context.browser, browserName, 'popup/popup.html', { background: true });
-      }
+      let popup = await openPopup(context.browser, browserName, page);
       const message = () => popup.$eval('#message', (el) => el.textContent);
       await popup.waitForFunction(() => /highlighted on this page/.test(document.getElementById('message').textContent), { polling: 100, timeout: 5000 });
       const shown = await popup.$$eval('[data-caveat-testid=counts] .kind', (items) =>
@@ -269,15 +483,36 @@ for (const browserName of ['chromium', 'firefox']) {
       await screenshot(popup, browserName, 'ui-popup-counts');
       assert.deepEqual(shown, info.counts, 'the popup shows the counts on the page');
       assert.equal(await popup.$eval('#host', (el) => el.textContent), '127.0.0.1');
+      // The same figures as the panel and the CLI, in the same words.
+      if (existsSync(CLI)) {
+        const figures = await popup.$$eval('[data-caveat-testid=figures] li', (items) => items.map((li) => li.textContent));
+        assert.deepEqual(figures, cliJson(ARTICLE_FILE).summary.figures.map(figureText), 'the popup shows the core figures');
+      }
       await popup.$eval('#site-switch', (input) => input.click());
       assert.equal((await waitForState(page, ['off'])).state, 'off');
       await popup.waitForFunction(() => /off/.test(document.getElementById('message').textContent), { polling: 100, timeout: 5000 });
       assert.match(await message(), /Caveat is off/);
       await popup.$eval('#site-switch', (input) => input.click());
       assert.equal((await waitForState(page, ['ready'])).state, 'ready', 'switching the site back on reads the page again');
+      // "Copy report": the popup copies the report the CLI prints. (Last: in Chromium the popup closes
+      // when the paste tab takes the focus.)
+      if (existsSync(CLI)) {
+        await popup.waitForFunction(() => !document.getElementById('copy-report').hidden, { polling: 100, timeout: 5000 });
+        await clobberClipboard(context.browser);
+        if (browserName === 'chromium') {
+          // Opening the tab that copies closed the toolbar popup: open it again.
+          await popup.close().catch(() => {});
+          popup = await openPopup(context.browser, browserName, page);
+          await popup.waitForFunction(() => !document.getElementById('copy-report').hidden, { polling: 100, timeout: 5000 });
+        }
+        await popup.click('#copy-report');
+        await popup.waitForFunction(() => document.getElementById('copied').textContent !== '', { polling: 50, timeout: 5000 });
+        assert.equal(await popup.$eval('#copied', (el) => el.textContent), 'Report copied to the clipboard.');
+        assert.equal(await pasted(context.browser), cliReport(ARTICLE_FILE, server.url + ARTICLE_PATH), 'the report on the clipboard');
+      }
       assert.ok((await overlayInfo(page)).bodyUnchanged, 'document.body.innerHTML is what the page loaded');
       assert.deepEqual(errors, []);
-      await Promise.all([popup.close(), page.close()]);
+      await Promise.all([popup.close().catch(() => {}), page.close()]);
     });
 
     test('the options page switches Caveat off in an open tab, and the page is as loaded', async () => {
