@@ -31,7 +31,7 @@ export function unavailable(name) {
 }
 
 // Launches `name` ('chromium' | 'firefox') with the built extension installed
-// (Chromium only: `withExtension: false` launches it bare, for benchmarks).
+// (`withExtension: false` launches it bare, for benchmarks).
 export async function launch(name, { headless = true, withExtension = true } = {}) {
   const { executable, extension } = BROWSERS[name];
   if (name === 'chromium') {
@@ -62,6 +62,7 @@ export async function launch(name, { headless = true, withExtension = true } = {
       'datareporting.policy.dataSubmissionEnabled': false,
     },
   });
+  if (!withExtension) return browser;
   try {
     await browser.installExtension(extension);
   } catch (e) {
