@@ -12,7 +12,8 @@
 //   parse, extract, analyse, answer, convert   the wasm's steps: the snapshot's JSON into a
 //              document, extraction, analysis, mapping findings to text nodes, the JS answer
 //   bg→        the answer's trip back
-//   paint      overlay.show() and the next frame
+//   show       overlay.show() (ranges, highlights, the panel)
+//   paint      overlay.show() and the next frame (requestAnimationFrame, then the end of its tasks)
 //   total      snapshot start → painted (Caveat's whole path)
 // Readability: Mozilla Readability.js's parse() on a clone of the same document, in the same tab
 // (median of READABILITY_RUNS); ratio = total / Readability, over the pages as a geometric mean.
@@ -37,6 +38,10 @@ const COLD_LOADS = 3;
 const READABILITY_RUNS = 7;
 const LARGE_PAGES = 5;
 const BROWSER_NAMES = option('--browser', null) ? [option('--browser')] : ['chromium', 'firefox'];
+// For a quick look while working: --pages a,b (names as printed, 'sample' for the sample article), --no-cold, --no-live.
+const ONLY = option('--pages', null)?.split(',');
+const COLD = !args.includes('--no-cold');
+const LIVE = !args.includes('--no-live');
 
 function fail(message) {
   console.error(`breakdown: ${message}`);
@@ -61,7 +66,8 @@ function pages() {
     .slice(0, LARGE_PAGES);
   const seedBytes = statSync(join(ROOT, '../shared/data/articles/seed/article.html')).size;
   return [{ name: 'sample article', bytes: seedBytes, path: '/seed/article.html' },
-    ...large.map(({ name, bytes }) => ({ name, bytes, path: `/inert/readability/${name}/source.html` }))];
+    ...large.map(({ name, bytes }) => ({ name, bytes, path: `/inert/readability/${name}/source.html` }))]
+    .filter((page) => !ONLY || ONLY.some((name) => page.name.startsWith(name)));
 }
 
 // The read's marks as steps in ms (see the header).
@@ -82,6 +88,7 @@ function steps(t) {
     answer: bg.answer,
     convert: bg.convert,
     'bg→': t.received - bg.replied,
+    show: t.shown - t.received,
     paint: t.painted - t.received,
     total: t.painted - t.snapshot,
     compile: bg.compile ? bg.compile[1] - bg.compile[0] : NaN,
@@ -145,7 +152,7 @@ const fmt = (v, width = 6) => String(Number.isFinite(v) ? (v < 10 ? v.toFixed(1)
 async function benchExtension(name, server, readabilitySource, list) {
   const out = { rows: [], cold: [], warmSample: null, snapshotMs: {} };
   // Cold: the first page after the browser (and with it the background) starts.
-  for (let i = 0; i < COLD_LOADS; i++) {
+  for (let i = 0; i < (COLD ? COLD_LOADS : 0); i++) {
     const browser = await launch(name);
     try {
       const { page, steps: s } = await loadWithExtension(browser, server.url + list[0].path);
@@ -221,21 +228,21 @@ async function benchLive(name, server, overlaySource, list) {
 }
 
 function printExtension(name, version, r) {
-  const cols = ['idle', 'prep', 'snap', 'json', '→bg', 'wasm?', 'parse', 'extract', 'analyse', 'answer', 'convert', 'bg→', 'paint', 'total'];
+  const cols = ['idle', 'prep', 'snap', 'json', '→bg', 'wasm?', 'parse', 'extract', 'analyse', 'answer', 'convert', 'bg→', 'show', 'paint', 'total'];
   console.log(`\n${name} (${version}), the extension: median of ${LOADS} loads per page, ms`);
-  console.log(`${'page'.padEnd(15)} ${'KB'.padStart(5)} ${cols.map((c) => c.padStart(7)).join('')} ${'Readab.'.padStart(8)} ${'ratio'.padStart(6)}  state`);
+  console.log(`${'page'.padEnd(15)} ${'KB'.padStart(5)} ${cols.map((c) => c.padStart(8)).join('')} ${'Readab.'.padStart(8)} ${'ratio'.padStart(6)}  state`);
   for (const row of r.rows) {
     const ratio = row.steps.total / row.readability.ms;
-    console.log(`${row.name.padEnd(15)} ${String(Math.round(row.bytes / 1024)).padStart(5)} ${cols.map((c) => fmt(row.steps[c], 7)).join('')} ` +
+    console.log(`${row.name.padEnd(15)} ${String(Math.round(row.bytes / 1024)).padStart(5)} ${cols.map((c) => fmt(row.steps[c], 8)).join('')} ` +
       `${fmt(row.readability.ms, 8)} ${ratio.toFixed(2).padStart(6)}  ${row.state}`);
   }
   const coldCols = ['idle', 'prep', 'snap', '→bg', 'wake', 'wasm?', 'parse', 'extract', 'analyse', 'paint', 'total', 'compile', 'build'];
   console.log(`cold: ${r.rows[0].name} as the first page after the browser starts (${COLD_LOADS} starts), ms; compile and build: ` +
     'the background compiling the wasm and its first call (lexicon and models), whether or not the page waited');
-  console.log(`${''.padEnd(15)} ${''.padStart(5)} ${coldCols.map((c) => c.padStart(7)).join('')}`);
-  for (const s of r.cold) console.log(`${'  cold'.padEnd(15)} ${''.padStart(5)} ${coldCols.map((c) => fmt(s[c], 7)).join('')}`);
+  console.log(`${''.padEnd(15)} ${''.padStart(5)} ${coldCols.map((c) => c.padStart(8)).join('')}`);
+  for (const s of r.cold) console.log(`${'  cold'.padEnd(15)} ${''.padStart(5)} ${coldCols.map((c) => fmt(s[c], 8)).join('')}`);
   const warm = r.rows[0].steps;
-  console.log(`${'  warm (median)'.padEnd(15)} ${''.padStart(5)} ${coldCols.map((c) => fmt(warm[c], 7)).join('')}`);
+  console.log(`${'  warm (median)'.padEnd(15)} ${''.padStart(5)} ${coldCols.map((c) => fmt(warm[c], 8)).join('')}`);
 }
 
 function printLive(name, rows) {
@@ -267,8 +274,8 @@ async function main() {
       await probe.close();
       const ext = await benchExtension(name, server, readabilitySource, list);
       printExtension(name, version, ext);
-      const live = await benchLive(name, server, overlaySource, list);
-      printLive(name, live);
+      const live = LIVE ? await benchLive(name, server, overlaySource, list) : [];
+      if (LIVE) printLive(name, live);
       summary.push({ name, ext, live });
     }
   } finally {
@@ -279,7 +286,7 @@ async function main() {
     const ratios = ext.rows.filter((r) => r.readability.ms > 0).map((r) => r.steps.total / r.readability.ms);
     console.log(`${name}: caveat/readability ratio ${geomean(ratios).toFixed(2)} over ${ratios.length} pages`);
   }
-  for (const { name, ext } of summary) {
+  for (const { name, ext } of summary.filter((s) => s.ext.cold.length)) {
     const cold = median(ext.cold.map((s) => s.total));
     const warm = ext.rows[0].steps.total;
     const coldIdle = median(ext.cold.map((s) => s.total + s.prep));
