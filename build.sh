@@ -14,6 +14,17 @@ WASM_TARGET=wasm32-unknown-unknown
 WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
 PKG_DIR=target/wasm-pkg          # wasm-bindgen output, copied into the extension and www/
 BROWSERS=(chrome firefox)
+WASM_GZIP_LIMIT_KIB=300           # issue 14: the wasm's gzipped size stays within this
+
+# The shipped wasm's size gzipped (-9), in bytes.
+wasm_gzip_bytes() { gzip -9c "$PKG_DIR/caveat_bg.wasm" | wc -c; }
+# Fails when the shipped wasm is over the limit (a size check, run by ./build.sh test).
+wasm_size_check() {
+  local gz
+  gz=$(wasm_gzip_bytes)
+  note "$((gz / 1024)) KiB gzipped ($gz bytes), limit $WASM_GZIP_LIMIT_KIB KiB"
+  [ "$gz" -le $((WASM_GZIP_LIMIT_KIB * 1024)) ]
+}
 
 STEP=""
 step() {
@@ -185,27 +196,12 @@ build_wasm() {
     note "up to date"
   fi
   note "$PKG_DIR/caveat_bg.wasm: $(stat -c %s "$PKG_DIR/caveat_bg.wasm") bytes"
-  step "Checking that the wasm instantiates and answers (node)"
-  node --input-type=module - "$ROOT/$PKG_DIR" <<'EOF' || die "the built wasm does not work (see above)"
-import { readFileSync } from 'node:fs';
-const dir = process.argv[2];
-const glue = await import(`${dir}/caveat.js`);
-glue.initSync({ module: readFileSync(`${dir}/caveat_bg.wasm`) });
-const answer = glue.analyze_text('It may rain.', {});
-if (!answer || !Array.isArray(answer.findings)) throw new Error(`unexpected answer: ${JSON.stringify(answer)}`);
-const text = 'Officials say the plan may be delayed again, which could push the opening back to next year.';
-const snapshot = { nodes: [{ tag: 'html' }, { parent: 0, tag: 'body' }, { parent: 1, tag: 'p' }, { parent: 2, text, id: 0 }] };
-const page = glue.analyze_snapshot(JSON.stringify(snapshot), { force: true });
-if (page.state !== 'ready' || !Array.isArray(page.findings)) throw new Error(`unexpected page answer: ${JSON.stringify(page)}`);
-for (const f of page.findings) {
-  for (const r of f.ranges) {
-    if (r.node !== 0 || r.start > r.end || r.end > text.length) throw new Error(`range off the page: ${JSON.stringify(r)}`);
-  }
-}
-const bad = glue.analyze_snapshot('{"nodes":[{"parent":7}]}', {});
-if (!bad || typeof bad.error !== 'string') throw new Error(`a bad snapshot should answer {error}: ${JSON.stringify(bad)}`);
-console.log(`    ok: analyze_text and analyze_snapshot answer (${page.findings.length} finding(s) on a test page); bad input answers {error}`);
-EOF
+  local gz
+  gz=$(wasm_gzip_bytes)
+  note "$PKG_DIR/caveat_bg.wasm: $((gz / 1024)) KiB gzipped ($gz bytes, gzip -9; limit $WASM_GZIP_LIMIT_KIB KiB)"
+  [ "$gz" -le $((WASM_GZIP_LIMIT_KIB * 1024)) ] || note "warning: over the $WASM_GZIP_LIMIT_KIB KiB limit (./build.sh test fails)"
+  step "Checking that the wasm instantiates and answers (node tools/build/wasm-smoke.mjs)"
+  node tools/build/wasm-smoke.mjs "$PKG_DIR" || die "the built wasm does not work (see above)"
 }
 
 build_cli() {
@@ -216,19 +212,7 @@ build_cli() {
 
 # manifest_for BROWSER: the one source manifest with that browser's differences applied.
 manifest_for() {
-  node --input-type=module - "$1" <<'EOF'
-import { readFileSync } from 'node:fs';
-const [browser] = process.argv.slice(2);
-const manifest = JSON.parse(readFileSync('extension/manifest.json', 'utf8'));
-if (browser === 'chrome') {
-  manifest.background = { service_worker: 'background.js', type: 'module' };
-  delete manifest.browser_specific_settings;
-} else {
-  // Firefox MV3 runs the background as an event page; module scripts work there.
-  manifest.background = { scripts: ['background.js'], type: 'module' };
-}
-process.stdout.write(JSON.stringify(manifest, null, 2) + '\n');
-EOF
+  node tools/build/manifest.mjs "$1"
 }
 
 build_extension() {
@@ -249,6 +233,26 @@ build_extension() {
     (cd "$out" && zip -qr -X "../caveat-$browser.zip" .) || die "could not zip $out"
     note "$out/ and dist/caveat-$browser.zip ($(stat -c %s "dist/caveat-$browser.zip") bytes)"
   done
+}
+
+# The sources addons.mozilla.org asks for with compiled code: every file git tracks, and a
+# SOURCE-README.md with the tools' versions, the build steps and the wasm's SHA-256.
+build_source_zip() {
+  step "Packing the sources for store review (dist/caveat-source.zip)"
+  if ! git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    note "not a git checkout: skipping (the archive lists the files git tracks)"
+    return
+  fi
+  local tmp=target/source-zip
+  rm -rf "$tmp" dist/caveat-source.zip
+  mkdir -p "$tmp"
+  node tools/build/source-readme.mjs "$tmp/SOURCE-README.md" "$PKG_DIR/caveat_bg.wasm" || die "could not write SOURCE-README.md"
+  local files
+  # Tracked files that exist (a file deleted but not yet committed is left out).
+  files=$(git ls-files | while IFS= read -r f; do [ -f "$f" ] && printf '%s\n' "$f"; done)
+  printf '%s\n' "$files" | zip -q -X dist/caveat-source.zip -@ || die "could not zip the sources"
+  (cd "$tmp" && zip -q -X ../../dist/caveat-source.zip SOURCE-README.md) || die "could not add SOURCE-README.md"
+  note "dist/caveat-source.zip ($(stat -c %s dist/caveat-source.zip) bytes, $(($(printf '%s\n' "$files" | wc -l) + 1)) files)"
 }
 
 # The demo page runs the wasm in the page: it gets the glue, the wasm, the kinds and the overlay's scripts
@@ -272,9 +276,10 @@ build_all() {
   build_wasm
   build_cli
   build_extension
+  build_source_zip
   build_www
   STEP=""
-  printf '\nBuilt in %ss: dist/chrome, dist/firefox, dist/caveat-chrome.zip, dist/caveat-firefox.zip, target/release/caveat\n' \
+  printf '\nBuilt in %ss: dist/chrome, dist/firefox, dist/caveat-chrome.zip, dist/caveat-firefox.zip, dist/caveat-source.zip, target/release/caveat\n' \
     $((SECONDS - started))
 }
 
@@ -297,17 +302,9 @@ check() {
 }
 
 web_ext_lint() {
-  local report
-  report=$(NO_UPDATE_NOTIFIER=1 npx --no-install web-ext lint --source-dir dist/firefox --output json 2>/dev/null) || true
-  node --input-type=module - "$report" <<'EOF'
-const report = JSON.parse(process.argv[2] || '{}');
-if (!report.summary) { console.error('web-ext lint gave no report'); process.exit(1); }
-for (const kind of ['errors', 'warnings']) {
-  for (const m of report[kind] || []) console.log(`    ${kind.slice(0, -1)}: ${m.code} ${m.file || ''} ${m.message}`);
-}
-console.log(`    ${report.summary.errors} errors, ${report.summary.warnings} warnings, ${report.summary.notices} notices`);
-process.exit(report.summary.errors === 0 ? 0 : 1);
-EOF
+  # web-ext exits non-zero when it finds errors: the report says which, and decides.
+  { NO_UPDATE_NOTIFIER=1 npx --no-install web-ext lint --source-dir dist/firefox --output json 2>/dev/null || true; } |
+    node tools/build/lint-report.mjs
 }
 
 run_tests() {
@@ -321,6 +318,7 @@ run_tests() {
   else
     note "skipping clippy for wasm32: rustup has no $WASM_TARGET here"
   fi
+  check "wasm size (gzipped <= $WASM_GZIP_LIMIT_KIB KiB)" wasm_size_check
   check "web-ext lint (dist/firefox)" web_ext_lint
   check "browser tests (node --test tests/e2e/)" node --test --test-concurrency=1 tests/e2e/
   STEP=""

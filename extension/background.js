@@ -7,15 +7,27 @@ import './shared/messages.js';
 const api = globalThis.browser ?? globalThis.chrome;
 const Messages = globalThis.CaveatMessages;
 
+// Times in ms since the epoch, on the content script's clock (content/timing.js): when this
+// background started, compiled the wasm and warmed it; each answer carries them for the benchmark.
+const now = () => performance.timeOrigin + performance.now();
+const times = { boot: now(), compile: null, warm: null };
+
 let core = null;
 // Compiled once per background lifetime; a failed or trapped instance is dropped
 // so the next request starts afresh.
 function loadCore() {
   if (!core) {
-    core = init({ module_or_path: api.runtime.getURL('pkg/caveat_bg.wasm') }).catch((e) => {
-      core = null;
-      throw e;
-    });
+    const start = now();
+    core = init({ module_or_path: api.runtime.getURL('pkg/caveat_bg.wasm') }).then(
+      (exports) => {
+        times.compile = [start, now()];
+        return exports;
+      },
+      (e) => {
+        core = null;
+        throw e;
+      },
+    );
   }
   return core;
 }
@@ -26,7 +38,11 @@ let warm = null;
 function warmUp() {
   if (!warm) {
     warm = loadCore()
-      .then(() => { analyze_text('It may rain.', {}); })
+      .then(() => {
+        const start = now();
+        analyze_text('It may rain.', {});
+        times.warm = [start, now()];
+      })
       .catch(() => { warm = null; });
   }
   return warm;
@@ -34,13 +50,20 @@ function warmUp() {
 
 // snapshotJson: the content script's snapshot, already a JSON string.
 async function analyze(snapshotJson, options) {
+  const received = now();
   try {
     await loadCore();
   } catch (e) {
     return { error: `Caveat could not load its analyser: ${e && e.message ? e.message : e}` };
   }
   try {
-    return analyze_snapshot(String(snapshotJson), options ?? {});
+    const ready = now();
+    const answer = analyze_snapshot(String(snapshotJson), options ?? {});
+    // The wasm's own steps are in answer.timing (ms each); the background's marks join them.
+    if (answer && !answer.error) {
+      answer.timing = { ...times, ...answer.timing, received, ready, replied: now() };
+    }
+    return answer;
   } catch (e) {
     core = null;
     warm = null;

@@ -10,6 +10,7 @@ pub mod finding;
 pub mod hash;
 pub mod options;
 pub mod span;
+pub mod timing;
 
 pub mod page;
 pub mod text;

@@ -14,6 +14,26 @@ fn start() {
     console_error_panic_hook::set_once();
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `performance.now()`: there in pages, workers and event pages alike.
+    #[wasm_bindgen(js_namespace = performance, js_name = now)]
+    fn performance_now() -> f64;
+}
+
+/// Sets `timing` on the answer object: each step of the call (`timing::take`) with its ms.
+fn with_timing(answer: JsValue) -> JsValue {
+    crate::timing::mark("convert");
+    let timing = js_sys::Object::new();
+    for (step, ms) in crate::timing::take() {
+        let _ = js_sys::Reflect::set(&timing, &step.into(), &ms.into());
+    }
+    if answer.is_object() {
+        let _ = js_sys::Reflect::set(&answer, &"timing".into(), &timing);
+    }
+    answer
+}
+
 fn to_js<T: Serialize>(value: &T) -> JsValue {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
@@ -42,9 +62,18 @@ pub fn analyze_snapshot(snapshot_json: &str, request: JsValue) -> JsValue {
         Ok(r) => r,
         Err(e) => return e,
     };
+    crate::timing::start(performance_now);
     match Snapshot::from_json(snapshot_json).and_then(Snapshot::into_document) {
-        Ok(snap) => to_js(&answer(&snap.document, |id| snap.page_node(id), &request)),
-        Err(e) => error(&e),
+        Ok(snap) => {
+            crate::timing::mark("parse");
+            let answer = answer(&snap.document, |id| snap.page_node(id), &request);
+            crate::timing::mark("answer");
+            with_timing(to_js(&answer))
+        }
+        Err(e) => {
+            crate::timing::take();
+            error(&e)
+        }
     }
 }
 
@@ -98,8 +127,12 @@ pub fn analyze_live(root: web_sys::Node, request: JsValue) -> JsValue {
         Ok(r) => r,
         Err(e) => return e,
     };
+    crate::timing::start(performance_now);
     let live = LiveDocument::walk(&root);
-    let result = to_js(&answer(&live.document, |id| live.text_ids.get(id).copied().flatten(), &request));
+    crate::timing::mark("parse");
+    let answer = answer(&live.document, |id| live.text_ids.get(id).copied().flatten(), &request);
+    crate::timing::mark("answer");
+    let result = with_timing(to_js(&answer));
     let object = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&object, &"answer".into(), &result);
     let _ = js_sys::Reflect::set(&object, &"textNodes".into(), &live.text_nodes);

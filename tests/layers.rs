@@ -21,7 +21,7 @@ const LAYERS: &[(&str, &[&str])] = &[
 /// The layer of a module by the first part of its path.
 fn layer_of(first: &str) -> Option<&'static str> {
     Some(match first {
-        "span" | "finding" | "hash" | "options" => "base",
+        "span" | "finding" | "hash" | "options" | "timing" => "base",
         "page" => "page",
         "text" => "text",
         "model" => "model",

@@ -10,6 +10,7 @@
   const Settings = globalThis.CaveatSettings;
   const Dismissals = globalThis.CaveatDismissals;
   const Messages = globalThis.CaveatMessages;
+  const Timing = globalThis.CaveatTiming;
   // Re-read a changing page at most this often, once it has been quiet for QUIET_MS.
   const QUIET_MS = 800;
   const MIN_INTERVAL_MS = 2000;
@@ -63,15 +64,19 @@
   async function analyseOnce() {
     const reread = onlyPageChanged;
     onlyPageChanged = false;
+    Timing.start();
     if (!overlay) {
       overlay = globalThis.CaveatOverlay.mount();
       overlay.onDismissedChange = rememberDismissed;
       overlay.onReport = report;
     }
     const gone = await dismissalsHere();
+    Timing.mark('snapshot');
     const { snapshot, textNodes } = globalThis.CaveatSnapshot.take(document);
+    Timing.mark('json');
     // Stringified once here; the background hands the string to the wasm as is.
     const json = JSON.stringify(snapshot);
+    Timing.mark('sent');
     // A change elsewhere on the page (a ticking clock) that leaves the snapshot as it was: nothing to redo.
     if (reread && json === lastSnapshot) return;
     lastSnapshot = json;
@@ -87,6 +92,8 @@
     } catch (e) {
       result = { error: `Caveat could not reach its analyser: ${e && e.message ? e.message : e}` };
     }
+    Timing.mark('received');
+    Timing.merge('background', result && result.timing);
     if (state === 'off') return;
     lastRunAt = Date.now();
     if (!result || result.error) {
@@ -110,6 +117,8 @@
       });
       setState('ready');
     }
+    Timing.mark('shown');
+    Timing.publish(document.querySelector('caveat-overlay'));
     reportCounts();
     watch();
   }

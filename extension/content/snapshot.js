@@ -19,22 +19,30 @@
   const INLINE = new Set(['a', 'span', 'em', 'strong', 'b', 'i', 'u', 's', 'code', 'small', 'sub', 'sup', 'abbr',
     'time', 'mark', 'cite', 'q', 'br', 'wbr', 'img', 'dfn', 'kbd', 'var', 'samp', 'bdi', 'bdo', 'data', 'font']);
   const HEAD_KEPT = new Set(['title', 'meta', 'script', 'link']);
+  // Each kept attribute's place in KEPT_ATTRIBUTES: attributes are sent in that order.
+  const KEPT_INDEX = new Map(KEPT_ATTRIBUTES.map((name, i) => [name, i]));
 
   function isJsonLd(element) {
     return (element.getAttribute('type') || '').trim().toLowerCase() === 'application/ld+json';
   }
 
-  function attributesOf(element) {
+  // Every DOM call from a content script is costly in Firefox (its Xray wrappers): the element's
+  // attribute names are read in one call, and only the kept ones that are there are read.
+  // `names`: element.getAttributeNames(), when the caller has it already.
+  function attributesOf(element, names = element.getAttributeNames()) {
     const attrs = [];
-    if (!element.hasAttributes()) return attrs;
-    for (const name of KEPT_ATTRIBUTES) {
-      const value = element.getAttribute(name);
-      if (value !== null) attrs.push([name, value]);
+    for (const name of names) {
+      if (KEPT_INDEX.has(name)) attrs.push([name, element.getAttribute(name)]);
     }
+    if (attrs.length > 1) attrs.sort((a, b) => KEPT_INDEX.get(a[0]) - KEPT_INDEX.get(b[0]));
     return attrs;
   }
 
-  function isHidden(element) {
+  // Hidden by display: none or visibility: hidden. checkVisibility() answers the visible majority
+  // in one call; it also says no for boxless elements (display: contents), so a no is checked
+  // against the computed style. Not for <area> (display: none, yet Firefox calls it visible).
+  function isHidden(element, tag) {
+    if (tag !== 'area' && element.checkVisibility && element.checkVisibility({ visibilityProperty: true })) return false;
     const style = getComputedStyle(element);
     return style.display === 'none' || style.visibility === 'hidden';
   }
@@ -64,40 +72,66 @@
 
     const body = doc.body;
     if (!body) return { snapshot: { url: String(doc.location && doc.location.href), nodes }, textNodes };
-    // Iterative depth-first walk: pages can nest deeper than the JS stack likes.
-    const stack = [[body, 0]];
-    while (stack.length) {
-      const [node, parent] = stack.pop();
-      if (node.nodeType === Node.TEXT_NODE) {
-        const text = node.data;
-        if (text.length === 0) continue;
-        nodes.push({ parent, text, id: textNodes.length });
-        textNodes.push(node);
-        continue;
-      }
-      if (node.nodeType !== Node.ELEMENT_NODE) continue;
+    // One node: pushes it; returns its index when its children are to be read, else -1.
+    // A Text node has no localName: one call tells a text from an element and names the tag.
+    const visit = (node, parent) => {
       const tag = node.localName;
-      if (tag === 'caveat-overlay') continue;
+      if (tag == null) {
+        const text = node.data;
+        if (text.length > 0) {
+          nodes.push({ parent, text, id: textNodes.length });
+          textNodes.push(node);
+        }
+        return -1;
+      }
+      if (tag === 'caveat-overlay') return -1;
       // Elements whose content is never read stay as empty elements: extraction counts
       // them (embeds, only children, block children) as it does on the native parse.
       if (SKIPPED.has(tag) || (tag === 'script' && !isJsonLd(node))) {
         nodes.push({ parent, tag });
-        continue;
+        return -1;
       }
       if (tag === 'script') {
         const index = nodes.push({ parent, tag, attrs: [['type', 'application/ld+json']] }) - 1;
         nodes.push({ parent: index, text: node.textContent });
-        continue;
+        return -1;
       }
-      const attrs = attributesOf(node);
+      const names = node.getAttributeNames();
+      const attrs = attributesOf(node, names);
       // Phrasing elements are checked only when an inline style may hide them.
-      const hidden = (!INLINE.has(tag) || node.hasAttribute('style')) && isHidden(node);
+      const hidden = (!INLINE.has(tag) || names.includes('style')) && isHidden(node, tag);
       if (hidden) attrs.push(['data-caveat-hidden', '1']);
       const index = nodes.push({ parent, tag, attrs }) - 1;
-      if (hidden) continue;
-      for (let child = node.lastChild; child; child = child.previousSibling) {
-        stack.push([child, index]);
+      return hidden ? -1 : index;
+    };
+
+    // Depth-first, in document order, by a TreeWalker over elements and texts (comments are
+    // never seen): one call per step, where reading siblings and node types costs several.
+    // Iterative: pages can nest deeper than the JS stack likes.
+    const bodyIndex = visit(body, 0);
+    if (bodyIndex < 0) return { snapshot: { url: String(doc.location && doc.location.href), nodes }, textNodes };
+    const walker = doc.createTreeWalker(body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    // The indices of the open elements; the last is the parent of the walker's node.
+    const open = [bodyIndex];
+    let node = walker.firstChild();
+    for (;;) {
+      if (node) {
+        const index = visit(node, open[open.length - 1]);
+        if (index >= 0) {
+          const child = walker.firstChild();
+          if (child) {
+            open.push(index);
+            node = child;
+            continue;
+          }
+        }
+        node = walker.nextSibling();
+        continue;
       }
+      if (open.length === 1) break;
+      open.pop();
+      walker.parentNode();
+      node = walker.nextSibling();
     }
     return { snapshot: { url: String(doc.location && doc.location.href), nodes }, textNodes };
   }

@@ -169,6 +169,7 @@ pub struct Answer {
 pub fn answer(doc: &Document, page_node: impl Fn(NodeId) -> Option<usize>, request: &Request) -> Answer {
     // Extract once: the readerable check reuses the article.
     let article = extract(doc);
+    crate::timing::mark("extract");
     if !request.force && !is_readerable_article(doc, &article) {
         return Answer {
             state: State::NotArticle,
@@ -182,6 +183,7 @@ pub fn answer(doc: &Document, page_node: impl Fn(NodeId) -> Option<usize>, reque
     // Forcing a run also forces the language: the reader asked for this page.
     let options = Options { any_language: request.options.any_language || request.force, ..request.options.clone() };
     let analysis = analyze_article(&article, &options);
+    crate::timing::mark("analyse");
     if !analysis.language.analysed {
         return Answer {
             state: State::UnsupportedLanguage,

@@ -1,10 +1,13 @@
-//! `caveat jsonl`: one JSON object per input line, answered line by line and flushed,
-//! so the command can sit in a pipe. A bad line gets an error object; the stream goes on.
+//! `caveat jsonl`: one JSON object per input line, answered in input order and flushed as
+//! soon as it is ready, so the command can sit in a pipe. Lines are read in small chunks,
+//! answered on every core (`run`). A bad line gets an error object; the stream goes on.
 
 use caveat::{analyze_text, Options};
 use serde::Serialize;
 use serde_json::{json, Value};
+use std::collections::BTreeMap;
 use std::io::{self, BufRead, Write};
+use std::sync::{mpsc, Mutex};
 
 /// One finding as the scorers read it, serialised straight from the analysis: fields in
 /// the (alphabetical) order a `serde_json::Value` writes them, strength widened to f64.
@@ -59,29 +62,109 @@ pub fn answer(line: &str, options: &Options, out: &mut Vec<u8>) -> serde_json::R
     Ok(language.is_some())
 }
 
-pub fn run(options: &Options) -> Result<(), String> {
-    let stdin = io::stdin().lock();
-    let mut stdout = io::stdout().lock();
-    // Each answer is written whole: piecewise writes to the line-buffered stdout cost more
-    // than building the answer.
-    let mut answer_line = Vec::new();
-    let mut unmarked = 0usize;
-    for line in stdin.split(b'\n') {
-        let line = line.map_err(|e| format!("reading stdin: {e}"))?;
-        let line = String::from_utf8_lossy(&line);
+/// Lines per chunk at most: enough to spread the work over the cores, few enough that an
+/// answer never waits long behind its chunk.
+const CHUNK_LINES: usize = 64;
+/// Bytes per chunk at most (long articles go a few at a time).
+const CHUNK_BYTES: usize = 256 * 1024;
+
+/// The answers to a chunk of lines, each ending in a newline, and how many were left
+/// unmarked for their language.
+fn answer_chunk(lines: &[Vec<u8>], options: &Options) -> Result<(Vec<u8>, usize), String> {
+    let mut out = Vec::with_capacity(lines.iter().map(Vec::len).sum::<usize>() / 2 + 64);
+    let mut unmarked = 0;
+    for line in lines {
+        let line = String::from_utf8_lossy(line);
         let line = line.trim_end_matches('\r');
         if line.trim().is_empty() {
             continue;
         }
-        answer_line.clear();
-        unmarked += usize::from(answer(line, options, &mut answer_line).map_err(|e| e.to_string())?);
-        answer_line.push(b'\n');
-        stdout.write_all(&answer_line).and_then(|_| stdout.flush()).map_err(|e| format!("writing stdout: {e}"))?;
+        unmarked += usize::from(answer(line, options, &mut out).map_err(|e| e.to_string())?);
+        out.push(b'\n');
     }
-    if unmarked > 0 {
-        eprintln!("caveat: {unmarked} line(s) not in English were left unmarked (their \"language\" field says which; --any-language analyses them anyway)");
+    Ok((out, unmarked))
+}
+
+/// Reads stdin a chunk at a time, answers the chunks on every core, and writes the answers in
+/// the order of the input. A chunk goes out as soon as no more input is waiting, so a line
+/// typed (or piped slowly) is answered at once: the stream never waits for its end.
+pub fn run(options: &Options) -> Result<(), String> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    let (job_tx, job_rx) = mpsc::sync_channel::<(usize, Vec<Vec<u8>>)>(workers * 2);
+    let job_rx = Mutex::new(job_rx);
+    let (done_tx, done_rx) = mpsc::channel::<(usize, Result<(Vec<u8>, usize), String>)>();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let (job_rx, done_tx) = (&job_rx, done_tx.clone());
+            scope.spawn(move || loop {
+                let job = job_rx.lock().map_err(|_| ()).and_then(|rx| rx.recv().map_err(|_| ()));
+                let Ok((seq, lines)) = job else { break };
+                if done_tx.send((seq, answer_chunk(&lines, options))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(done_tx);
+        let writer = scope.spawn(move || write_in_order(done_rx));
+        let read = read_chunks(job_tx);
+        let written = writer.join().unwrap_or_else(|_| Err("a worker thread failed".into()));
+        read?;
+        let unmarked = written?;
+        if unmarked > 0 {
+            eprintln!("caveat: {unmarked} line(s) not in English were left unmarked (their \"language\" field says which; --any-language analyses them anyway)");
+        }
+        Ok(())
+    })
+}
+
+/// Sends stdin's lines to the workers in numbered chunks.
+fn read_chunks(jobs: mpsc::SyncSender<(usize, Vec<Vec<u8>>)>) -> Result<(), String> {
+    // Our own buffer, to see whether more input is waiting (larger than stdin's, whose reads it bypasses).
+    let mut stdin = io::BufReader::with_capacity(1 << 16, io::stdin().lock());
+    let mut chunk: Vec<Vec<u8>> = Vec::new();
+    let mut bytes = 0;
+    let mut seq = 0;
+    loop {
+        let mut line = Vec::new();
+        let n = stdin.read_until(b'\n', &mut line).map_err(|e| format!("reading stdin: {e}"))?;
+        if n > 0 {
+            if line.last() == Some(&b'\n') {
+                line.pop();
+            }
+            bytes += line.len();
+            chunk.push(line);
+        }
+        // Out when full, at the end, or when no more input is waiting to be read.
+        if !chunk.is_empty() && (n == 0 || chunk.len() >= CHUNK_LINES || bytes >= CHUNK_BYTES || stdin.buffer().is_empty()) {
+            if jobs.send((seq, std::mem::take(&mut chunk))).is_err() {
+                return Ok(()); // the writer stopped; it says why
+            }
+            seq += 1;
+            bytes = 0;
+        }
+        if n == 0 {
+            return Ok(());
+        }
     }
-    Ok(())
+}
+
+/// Writes the chunks' answers in input order as they come in; returns the lines left unmarked.
+fn write_in_order(done: mpsc::Receiver<(usize, Result<(Vec<u8>, usize), String>)>) -> Result<usize, String> {
+    let mut stdout = io::stdout().lock();
+    let mut waiting: BTreeMap<usize, Vec<u8>> = BTreeMap::new();
+    let mut next = 0;
+    let mut unmarked = 0;
+    for (seq, result) in done {
+        let (out, n) = result?;
+        unmarked += n;
+        waiting.insert(seq, out);
+        while let Some(out) = waiting.remove(&next) {
+            stdout.write_all(&out).map_err(|e| format!("writing stdout: {e}"))?;
+            next += 1;
+        }
+        stdout.flush().map_err(|e| format!("writing stdout: {e}"))?;
+    }
+    Ok(unmarked)
 }
 
 #[cfg(test)]

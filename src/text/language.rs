@@ -6,6 +6,7 @@
 //! words of running text tell apart. The page's own `lang` is a hint for texts too short to
 //! judge; when the text clearly says otherwise the text wins (pages mislabel themselves).
 
+use crate::hash::{hash, HashedMap};
 use serde::Serialize;
 use std::sync::OnceLock;
 
@@ -26,7 +27,7 @@ impl Language {
     /// The language a `lang` attribute or header names ("en-GB", "de_DE"), if Caveat knows it.
     pub fn from_tag(tag: &str) -> Option<Language> {
         let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-        table().iter().map(|p| p.language).chain(SCRIPT_LANGUAGES.iter().copied()).find(|l| l.code == primary)
+        table().profiles.iter().map(|p| p.language).chain(SCRIPT_LANGUAGES.iter().copied()).find(|l| l.code == primary)
     }
 }
 
@@ -37,23 +38,36 @@ const FEW_WORDS: usize = 25;
 
 struct Profile {
     language: Language,
-    words: Vec<&'static str>,
 }
 
-fn table() -> &'static [Profile] {
-    static TABLE: OnceLock<Vec<Profile>> = OnceLock::new();
+struct Table {
+    profiles: Vec<Profile>,
+    /// Each function word (by `hash::hash`) with the profiles it is in, one bit each: one
+    /// lookup per word of the text, where a search per profile cost most of the time on
+    /// short texts (`caveat jsonl`'s sentences).
+    words: HashedMap<(&'static str, u32)>,
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        include_str!("language/function_words.txt")
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .filter_map(|line| {
-                let (head, words) = line.split_once(':')?;
-                let (code, name) = head.split_once(' ')?;
-                let mut words: Vec<&'static str> = words.split_whitespace().collect();
-                words.sort_unstable();
-                Some(Profile { language: Language { code, name: name.trim() }, words })
-            })
-            .collect()
+        let mut profiles = Vec::new();
+        let mut words: HashedMap<(&'static str, u32)> = HashedMap::default();
+        let lines = include_str!("language/function_words.txt").lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#'));
+        for line in lines {
+            let Some((code, name, list)) = line.split_once(':').and_then(|(head, list)| head.split_once(' ').map(|(c, n)| (c, n, list))) else {
+                continue;
+            };
+            assert!(profiles.len() < 32, "at most 32 languages in function_words.txt");
+            let bit = 1u32 << profiles.len();
+            profiles.push(Profile { language: Language { code, name: name.trim() } });
+            for word in list.split_whitespace() {
+                let entry = words.entry(hash(&[word])).or_insert((word, 0));
+                assert_eq!(entry.0, word, "two function words hash alike");
+                entry.1 |= bit;
+            }
+        }
+        Table { profiles, words }
     })
 }
 
@@ -135,16 +149,25 @@ fn by_script(text: &str) -> Option<Language> {
 /// Per language of the table, the share of the text's words that are its function words, and
 /// the number of words looked at.
 fn function_word_shares(text: &str) -> (Vec<f32>, usize) {
-    let profiles = table();
-    let mut hits = vec![0usize; profiles.len()];
+    let table = table();
+    let mut hits = vec![0usize; table.profiles.len()];
     let mut words = 0usize;
     let mut lower = String::new();
     for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(WORDS_LOOKED_AT) {
         words += 1;
         lower.clear();
-        lower.extend(word.chars().flat_map(char::to_lowercase));
-        for (p, profile) in profiles.iter().enumerate() {
-            hits[p] += usize::from(profile.words.binary_search(&lower.as_str()).is_ok());
+        if word.is_ascii() {
+            lower.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+        } else {
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+        }
+        let Some(&(listed, mut profiles)) = table.words.get(&hash(&[lower.as_str()])) else { continue };
+        if listed != lower {
+            continue;
+        }
+        while profiles != 0 {
+            hits[profiles.trailing_zeros() as usize] += 1;
+            profiles &= profiles - 1;
         }
     }
     let shares = hits.iter().map(|&h| if words == 0 { 0.0 } else { h as f32 / words as f32 }).collect();
@@ -165,7 +188,7 @@ pub fn detect(text: &str, declared: Option<&str>) -> Option<Language> {
         .enumerate()
         .skip(1)
         .fold((0usize, 0.0f32), |acc, (i, &s)| if s > acc.1 { (i, s) } else { acc });
-    let other = table()[best].language;
+    let other = table().profiles[best].language;
     if words < FEW_WORDS {
         // Too little text to overrule the page; without a declaration, only a clear other
         // language with no English at all says "not English".

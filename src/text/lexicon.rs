@@ -6,11 +6,13 @@
 //! `WordList`s in `context`.
 //!
 //! Tokens are joined by single spaces and padded with spaces, and every pattern is
-//! normalized the same way, so a candidate is confirmed by comparing the two texts.
+//! normalized the same way, so a candidate is confirmed by comparing the two texts
+//! (`phrase`). The built-in lists' tables are built when the crate is compiled (`build.rs`).
 
-use crate::text::segment::Segmented;
 use crate::hash::{hash, hash_part, HashedMap};
-use std::collections::HashMap;
+pub use crate::text::phrase::{normalize_phrase, parse_list, Normalized};
+use crate::text::phrase::{build_tables, lookup, Slot};
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -57,6 +59,10 @@ pub enum LexKind {
     CustomSource,
 }
 
+/// The built-in word lists, one file per kind. `build.rs` reads this table (one
+/// `(LexKind::…, include_str!("…"))` a line) to build the built-in lexicon's tables; the
+/// tests check that they are what `Lexicon::new` builds from these files.
+#[cfg_attr(not(test), allow(dead_code))]
 const FILES: &[(LexKind, &str)] = &[
     (LexKind::Modal, include_str!("lexicon/modal.txt")),
     (LexKind::HedgeWord, include_str!("lexicon/hedge_word.txt")),
@@ -104,145 +110,43 @@ impl Match {
     }
 }
 
+/// The word lists' patterns and their prefix table (`phrase::build_tables`): the built-in
+/// lexicon's are built by `build.rs` when the crate is compiled; a reader's own words are
+/// built at run time.
 pub struct Lexicon {
     /// Per pattern: its normalized text (" tok tok ") and every (kind, strength) listing it.
-    patterns: Vec<Pattern>,
-    /// The hash of each pattern's first one, two, … tokens (see `hash::hash_part`).
-    prefixes: HashedMap<Prefix>,
+    patterns: Cow<'static, [Pattern]>,
+    slots: Cow<'static, [Slot]>,
 }
 
+#[derive(Debug, Clone, PartialEq)]
 struct Pattern {
-    text: String,
-    entries: Vec<Entry>,
+    text: Cow<'static, str>,
+    entries: Cow<'static, [Entry]>,
 }
 
-#[derive(Default)]
-struct Prefix {
-    /// The pattern these tokens are all of, if any.
-    pattern: Option<u32>,
-    /// Some pattern goes on after them.
-    longer: bool,
-}
+// The built-in lexicon's tables, from FILES (BUILTIN_PATTERNS, BUILTIN_SLOTS), by build.rs.
+include!(concat!(env!("OUT_DIR"), "/lexicon_builtin.rs"));
 
-/// The token sequence lowercased and space-joined: " tok tok tok ".
-pub struct Normalized {
-    pub text: String,
-    /// Byte offset in `text` of each token.
-    pub starts: Vec<u32>,
-}
-
-/// Appends `token` lowercased, with curly quotes and dashes made plain. Bytes, not a
-/// `String`, so ASCII (nearly every token) is copied and lowercased in one pass.
-fn push_normalized_token(out: &mut Vec<u8>, token: &str) {
-    if token.is_ascii() {
-        out.extend(token.bytes().map(|b| b.to_ascii_lowercase()));
-    } else {
-        push_normalized_chars(out, token);
-    }
-}
-
-fn push_normalized_chars(out: &mut Vec<u8>, token: &str) {
-    let mut buf = [0; 4];
-    for c in token.chars() {
-        let plain = match c {
-            '’' | '‘' | 'ʼ' => '\'',
-            '“' | '”' | '„' => '"',
-            '–' | '—' | '‐' | '‑' => '-',
-            _ => {
-                for lower in c.to_lowercase() {
-                    out.extend_from_slice(lower.encode_utf8(&mut buf).as_bytes());
-                }
-                continue;
-            }
-        };
-        out.push(plain as u8);
-    }
-}
-
-impl Normalized {
-    pub fn new(text: &str, seg: &Segmented) -> Normalized {
-        let mut out = Vec::with_capacity(text.len() + text.len() / 8 + 2);
-        let mut starts = Vec::with_capacity(seg.tokens.len());
-        out.push(b' ');
-        for t in &seg.tokens {
-            starts.push(out.len() as u32);
-            push_normalized_token(&mut out, &text[t.bytes()]);
-            out.push(b' ');
-        }
-        let text = String::from_utf8(out).expect("only whole chars are pushed");
-        Normalized { text, starts }
-    }
-
-    /// Lowercased text of token `i`.
-    pub fn token(&self, i: usize) -> &str {
-        let start = self.starts[i] as usize;
-        let end = self.starts.get(i + 1).map_or(self.text.len(), |&s| s as usize) - 1;
-        &self.text[start..end]
-    }
-}
-
-/// A phrase as it is matched: " tok tok ".
-fn normalize_phrase(phrase: &str) -> String {
-    let seg = crate::text::segment::segment(phrase);
-    Normalized::new(phrase, &seg).text
-}
-
-/// Parses a lexicon file: " | "-separated alternatives, "=0.7" strength lines, "#" comments.
-pub fn parse_list(source: &str) -> Vec<(String, f32)> {
-    let mut strength = 0.7;
-    let mut out = Vec::new();
-    for line in source.lines() {
-        let line = line.split('#').next().unwrap_or("").trim();
-        if let Some(value) = line.strip_prefix('=') {
-            strength = value.trim().parse().unwrap_or(strength);
-            continue;
-        }
-        out.extend(line.split(" | ").map(str::trim).filter(|p| !p.is_empty()).map(|p| (p.to_string(), strength)));
-    }
-    out
-}
+static BUILTIN: Lexicon = Lexicon { patterns: Cow::Borrowed(BUILTIN_PATTERNS), slots: Cow::Borrowed(BUILTIN_SLOTS) };
 
 impl Lexicon {
     pub fn new(lists: impl IntoIterator<Item = (LexKind, Vec<(String, f32)>)>) -> Lexicon {
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let mut patterns: Vec<Pattern> = Vec::new();
-        for (kind, list) in lists {
-            for (phrase, strength) in list {
-                let text = normalize_phrase(&phrase);
-                let tokens = text.split(' ').filter(|t| !t.is_empty()).count();
-                if tokens == 0 || tokens > MAX_ENTRY_TOKENS {
-                    continue;
-                }
-                let id = *index.entry(text.clone()).or_insert_with(|| {
-                    patterns.push(Pattern { text, entries: Vec::new() });
-                    patterns.len() - 1
-                });
-                if !patterns[id].entries.iter().any(|e| e.kind == kind) {
-                    patterns[id].entries.push(Entry { kind, strength });
-                }
-            }
-        }
-        let mut prefixes: HashedMap<Prefix> = HashedMap::default();
-        for (id, pattern) in patterns.iter().enumerate() {
-            let mut h = 0;
-            let mut words = pattern.text.split(' ').filter(|t| !t.is_empty()).peekable();
-            while let Some(word) = words.next() {
-                h = hash_part(h, word.as_bytes());
-                let prefix = prefixes.entry(h).or_default();
-                if words.peek().is_some() {
-                    prefix.longer = true;
-                } else {
-                    prefix.pattern = Some(id as u32);
-                }
-            }
-        }
-        Lexicon { patterns, prefixes }
+        let tables = build_tables(lists, MAX_ENTRY_TOKENS);
+        let patterns = tables
+            .patterns
+            .into_iter()
+            .map(|(text, entries)| Pattern {
+                text: Cow::Owned(text),
+                entries: entries.into_iter().map(|(kind, strength)| Entry { kind, strength }).collect(),
+            })
+            .collect();
+        Lexicon { patterns: Cow::Owned(patterns), slots: Cow::Owned(tables.slots) }
     }
 
-    /// The built-in lexicon, built once.
+    /// The built-in lexicon: tables made when the crate was compiled, nothing to build.
     pub fn builtin() -> &'static Lexicon {
-        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-        LEXICON.get_or_init(|| Lexicon::new(FILES.iter().map(|(kind, src)| (*kind, parse_list(src)))))
+        &BUILTIN
     }
 
     /// Every whole-token occurrence of every entry, sorted by start token then longest
@@ -251,21 +155,21 @@ impl Lexicon {
         let mut out = Vec::new();
         let n = norm.starts.len();
         // From each token, follow the tokens while they are a prefix of some pattern: most
-        // tokens begin none, so this costs a hash and a lookup per token. A hash may only
-        // collide, never miss, so every candidate is checked against the pattern's text.
+        // tokens begin none, so this costs a hash and a lookup per token. The table only
+        // narrows the search: every candidate is checked against the pattern's text.
         for first in 0..n {
             let from = out.len();
             let mut h = 0;
             for last in first..n.min(first + MAX_ENTRY_TOKENS) {
                 h = hash_part(h, norm.token(last).as_bytes());
-                let Some(prefix) = self.prefixes.get(&h) else { break };
-                if let Some(pattern) = prefix.pattern.map(|p| &self.patterns[p as usize]) {
+                let longer = lookup(&self.slots, h, |id| {
+                    let pattern = &self.patterns[id as usize];
                     let end = norm.starts.get(last + 1).map_or(norm.text.len(), |&s| s as usize);
                     if norm.text[norm.starts[first] as usize - 1..end] == pattern.text {
                         out.extend(pattern.entries.iter().map(|e| Match { kind: e.kind, strength: e.strength, tokens: first..last + 1 }));
                     }
-                }
-                if !prefix.longer {
+                });
+                if longer != Some(true) {
                     break;
                 }
             }
@@ -376,6 +280,18 @@ mod tests {
                 assert!(list.contains(word) && !list.contains(&format!("{word}x")));
             }
         }
+    }
+
+    #[test]
+    fn builtin_tables_from_build_rs_are_what_the_run_time_builds_from_the_files() {
+        let built = Lexicon::new(FILES.iter().map(|(kind, src)| (*kind, parse_list(src))));
+        let builtin = Lexicon::builtin();
+        assert_eq!(builtin.patterns.len(), built.patterns.len());
+        assert!(builtin.patterns.iter().zip(built.patterns.iter()).all(|(a, b)| a == b), "patterns differ");
+        assert_eq!(builtin.slots, built.slots);
+        // build.rs's own copy of the limit.
+        let build_rs = include_str!("../../build.rs");
+        assert!(build_rs.contains(&format!("const MAX_ENTRY_TOKENS: usize = {MAX_ENTRY_TOKENS};")));
     }
 
     #[test]

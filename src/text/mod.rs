@@ -6,6 +6,7 @@
 pub mod input;
 pub mod language;
 pub mod lexicon;
+pub mod phrase;
 pub mod segment;
 pub mod words;
 

@@ -65,6 +65,7 @@ export async function launch(name, { headless = true, withExtension = true, fire
       ...firefoxPrefs,
     },
   });
+  if (!withExtension) return browser;
   try {
     await browser.installExtension(extension);
   } catch (e) {
