@@ -40,7 +40,7 @@ pub fn run() -> Result<(), String> {
 /// Peak and total allocation per input byte, on texts of very different sizes: equal
 /// figures mean memory linear in the text.
 fn bench_memory() -> Result<(), String> {
-    let options = Options::default();
+    let options = Options { any_language: true, ..Options::default() };
     let texts = [
         ("10,000-word article", repeat_to_words(10_000)),
         ("2 MB text", SAMPLE.repeat(2 * 1024 * 1024 / SAMPLE.len())),
@@ -67,7 +67,7 @@ fn bench_memory() -> Result<(), String> {
 fn bench_analysis() -> Result<(), String> {
     let mut out = std::io::stdout().lock();
     let mut say = |line: String| writeln!(out, "{line}").map_err(|e| format!("writing stdout: {e}"));
-    let options = Options::default();
+    let options = Options { any_language: true, ..Options::default() };
     let corpus = SAMPLE.repeat(20 * 1024 * 1024 / SAMPLE.len());
     let findings = analyze_text(&corpus, &options).findings.len();
     let t = best_of(5, || {
