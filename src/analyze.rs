@@ -218,17 +218,42 @@ pub fn analyze_text(text: &str, options: &Options) -> Analysis {
     run(&Input::new(text, options, Vec::new()), options)
 }
 
-/// An extracted article; offsets are chars of `article.text()`. Links in the blocks
-/// count as sources for the sentences that hold them.
+/// An extracted article; offsets are chars of `article.text()`. Only the title and the
+/// prose blocks (`Role::is_prose`) are read: captions, credits, bylines, datelines, related
+/// links and tables are neither analysed nor counted. Links in the blocks count as sources
+/// for the sentences that hold them.
 pub fn analyze_article(article: &Article, options: &Options) -> Analysis {
-    let text = article.text();
-    let links = article
-        .blocks
-        .iter()
-        .zip(article.block_offsets())
-        .flat_map(|(block, at)| block.links.iter().map(move |l| Span::new(at + l.span.start, at + l.span.end)))
-        .collect();
-    run(&Input::new(&text, options, links), options)
+    let sep = crate::article::BLOCK_SEPARATOR;
+    let sep_len = sep.chars().count();
+    // (start in the prose text, start in article.text(), length) per prose block.
+    let mut placed: Vec<(usize, usize, usize)> = Vec::new();
+    let mut text = String::new();
+    let mut links = Vec::new();
+    let mut at = 0;
+    for (block, full) in article.blocks.iter().zip(article.block_offsets()) {
+        if !block.role.is_prose() {
+            continue;
+        }
+        if !placed.is_empty() {
+            text.push_str(sep);
+            at += sep_len;
+        }
+        let len = block.text.chars().count();
+        text.push_str(&block.text);
+        links.extend(block.links.iter().map(|l| Span::new(at + l.span.start, at + l.span.end)));
+        placed.push((at, full, len));
+        at += len;
+    }
+    let mut analysis = run(&Input::new(&text, options, links), options);
+    // Back to chars of article.text(); a position in a separator stays at its block's end.
+    let map = |pos: usize| -> usize {
+        let i = placed.partition_point(|&(start, _, _)| start <= pos).saturating_sub(1);
+        placed.get(i).map_or(pos, |&(start, full, len)| full + (pos - start).min(len))
+    };
+    for f in &mut analysis.findings {
+        f.span = Span::new(map(f.span.start), map(f.span.end));
+    }
+    analysis
 }
 
 #[cfg(test)]
@@ -294,13 +319,38 @@ mod tests {
 
     #[test]
     fn article_links_source_their_sentences() {
-        use crate::article::{Block, BlockKind, Link};
+        use crate::article::{Block, Link, Role};
         let text = "Previous negotiations stalled in 2022 as Russia pressed its military campaign.";
-        let block = |links| Block { kind: BlockKind::Paragraph, text: text.into(), links, runs: vec![] };
+        let block = |links| Block { role: Role::Paragraph, text: text.into(), links, runs: vec![] };
         let plain = Article { blocks: vec![block(vec![])], ..Article::default() };
         let linked = Article { blocks: vec![block(vec![Link { href: "https://example.org".into(), span: Span::new(0, 8) }])], ..Article::default() };
         let claims = |a: &Article| analyze_article(a, &Options::default()).findings.iter().filter(|f| f.kind == Kind::UnsourcedClaim).count();
         assert_eq!(claims(&plain), 1);
         assert_eq!(claims(&linked), 0);
+    }
+
+    #[test]
+    fn article_analysis_skips_non_prose_blocks_and_keeps_offsets() {
+        use crate::article::{Block, Role};
+        let block = |role, text: &str| Block { role, text: text.into(), links: vec![], runs: vec![] };
+        let article = Article {
+            blocks: vec![
+                block(Role::Title, "Talks may resume"),
+                block(Role::Caption, "Officials may meet again, a photo suggests."),
+                block(Role::Credit, "Photo: Reuters"),
+                block(Role::Paragraph, "The ministers could sign the deal next week."),
+            ],
+            ..Article::default()
+        };
+        let text = article.text();
+        let findings = analyze_article(&article, &Options::default()).findings;
+        let cues: Vec<&str> = findings.iter().map(|f| f.cue.as_str()).collect();
+        assert!(cues.contains(&"may") && cues.contains(&"could"), "{cues:?}");
+        let (caption_start, caption_end) = (article.block_offsets()[1], article.block_offsets()[3]);
+        for f in &findings {
+            assert!(f.span.end <= caption_start || f.span.start >= caption_end, "{f:?} lies in a caption or credit");
+            let marked: String = text.chars().skip(f.span.start).take(f.span.end - f.span.start).collect();
+            assert_eq!(marked, f.cue, "offsets refer to article.text()");
+        }
     }
 }

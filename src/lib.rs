@@ -26,6 +26,6 @@ pub mod html;
 pub mod wasm;
 
 pub use analyze::{analyze_article, analyze_text, Analysis, Options};
-pub use article::{Article, Block, BlockKind};
+pub use article::{Article, Block, Role};
 pub use finding::{Finding, Kind};
 pub use span::Span;
