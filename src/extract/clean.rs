@@ -7,8 +7,8 @@ use super::stats::{active_nodes, compute, Stats};
 use super::Flags;
 use crate::dom::{Document, NodeId};
 
-/// Marks removed nodes inside `roots` in `removed`.
-pub fn clean(doc: &Document, roots: &[NodeId], removed: &mut [bool], flags: Flags) {
+/// Marks removed nodes inside `roots` in `removed`; returns the statistics of what is left.
+pub fn clean(doc: &Document, roots: &[NodeId], removed: &mut [bool], flags: Flags) -> Vec<Stats> {
     let mut order = Vec::new();
     for &r in roots {
         order.extend(active_nodes(doc, r, removed));
@@ -41,6 +41,7 @@ pub fn clean(doc: &Document, roots: &[NodeId], removed: &mut [bool], flags: Flag
             _ => false,
         }
     });
+    stats
 }
 
 /// Sits inside a data table or code; passed down to descendants.

@@ -158,15 +158,19 @@ fn body_blocks(
         let selection = scoring::select(doc, body, &pass_removed, flags);
         let mut roots = selection.roots;
         let mut cleaned = pass_removed.clone();
-        clean::clean(doc, &roots, &mut cleaned, flags);
+        let after = clean::clean(doc, &roots, &mut cleaned, flags);
         let roles = blocks::mark_roles(doc, &roots, &cleaned, marked);
         let mut blocks = blocks::build(doc, &roots, &cleaned, &roles);
         // The best candidate that is not mostly links must mostly survive in what is kept;
         // otherwise it is the article.
         if let Some(dense) = selection.dense {
             let inside = roots.iter().any(|&r| r == dense || doc.ancestors(dense).any(|a| a == r));
-            let before = text_outside_links(doc, dense, &pass_removed);
-            let lost = inside && text_outside_links(doc, dense, &cleaned) * 2 < before;
+            let before = selection.dense_text;
+            let lost = inside && {
+                let gone = cleaned[dense] || doc.ancestors(dense).any(|a| cleaned[a]);
+                let kept = if gone { 0 } else { after[dense].text.saturating_sub(after[dense].link as u32) };
+                kept * 2 < before
+            };
             if lost {
                 roots = vec![dense];
                 cleaned = pass_removed.clone();
@@ -207,14 +211,6 @@ fn inside_removed(doc: &Document, body: NodeId, pass: &[bool], base: &[bool]) ->
         out[id] = inherited || (pass[id] && !base[id]);
     }
     out
-}
-
-/// Characters of `root`'s text outside links, with `mask`'s subtrees left out.
-fn text_outside_links(doc: &Document, root: NodeId, mask: &[bool]) -> usize {
-    if mask[root] || doc.ancestors(root).any(|a| mask[a]) {
-        return 0;
-    }
-    own_text(doc, root, mask)[root] as usize
 }
 
 /// Length in Latin-script characters: a Han, kana or Hangul character says about as much

@@ -103,6 +103,8 @@ pub struct Selection {
     pub roots: Vec<NodeId>,
     /// The best candidate that is not mostly links: whatever is chosen must keep most of its text.
     pub dense: Option<NodeId>,
+    /// Its text outside links.
+    pub dense_text: u32,
 }
 
 /// Above this link density a candidate is a list of links more than an article.
@@ -202,6 +204,7 @@ pub fn select(doc: &Document, body: NodeId, removed: &[bool], flags: Flags) -> S
             .unwrap_or(std::cmp::Ordering::Equal)
     });
     let own = |c: NodeId| f64::from(stats[c].text) - f64::from(stats[c].link);
+    let dense_text = |d: Option<NodeId>| d.map_or(0, |d| own(d).max(0.0) as u32);
     // Not the top candidate's ancestor: that holds the same and more.
     let top_ancestors: Vec<NodeId> = candidates.first().map(|&t| doc.ancestors(t).collect()).unwrap_or_default();
     let dense = candidates.iter().copied().find(|&c| {
@@ -221,10 +224,10 @@ pub fn select(doc: &Document, body: NodeId, removed: &[bool], flags: Flags) -> S
     candidates.truncate(5);
 
     let Some(first) = first else {
-        return Selection { roots: vec![body], dense };
+        return Selection { roots: vec![body], dense, dense_text: dense_text(dense) };
     };
     if first == body {
-        return Selection { roots: vec![body], dense };
+        return Selection { roots: vec![body], dense, dense_text: dense_text(dense) };
     }
     let mut top = first;
     let top_score = score[top].unwrap_or(0.0);
@@ -283,7 +286,7 @@ pub fn select(doc: &Document, body: NodeId, removed: &[bool], flags: Flags) -> S
     }
 
     let Some(parent) = doc.parent(top).filter(|&p| doc.is_element(p)) else {
-        return Selection { roots: vec![top], dense };
+        return Selection { roots: vec![top], dense, dense_text: dense_text(dense) };
     };
     let top_score = score[top].unwrap_or(0.0);
     let threshold = (top_score * 0.2).max(10.0);
@@ -316,7 +319,7 @@ pub fn select(doc: &Document, body: NodeId, removed: &[bool], flags: Flags) -> S
             roots.push(sibling);
         }
     }
-    Selection { roots, dense }
+    Selection { roots, dense, dense_text: dense_text(dense) }
 }
 
 fn has_heading(doc: &Document, id: NodeId, levels: &[&str]) -> bool {
