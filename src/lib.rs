@@ -27,5 +27,5 @@ pub mod wasm;
 pub use answer::analyze::{analyze_article, analyze_text, Analysis};
 pub use options::{Options, Sensitivity};
 pub use finding::{Finding, Kind};
-pub use page::article::{Article, Block, BlockKind};
+pub use page::article::{Article, Block, Role};
 pub use span::Span;

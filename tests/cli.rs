@@ -34,13 +34,14 @@ fn unreadable_file_fails_with_a_message() {
 }
 
 #[test]
-fn stdin_article_prints_blocks_separated_by_blank_lines() {
+fn stdin_article_prints_body_blocks_separated_by_blank_lines() {
     let (ok, stdout, stderr) = caveat(&["extract", "-"], ARTICLE);
     assert!(ok, "{stderr}");
     assert!(stderr.is_empty(), "{stderr}");
     let blocks: Vec<&str> = stdout.trim_end().split("\n\n").collect();
-    assert_eq!(blocks.len(), 4);
-    assert_eq!(blocks[0], "Pier to be rebuilt");
+    // The headline is metadata (--json), not body text.
+    assert_eq!(blocks.len(), 3);
+    assert!(blocks[0].starts_with("The harbour board met"), "{stdout}");
 }
 
 #[test]
@@ -50,7 +51,7 @@ fn json_carries_metadata_blocks_and_readerable() {
     let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(v["readerable"], true);
     assert_eq!(v["metadata"]["title"], "Pier to be rebuilt");
-    assert_eq!(v["blocks"][0]["kind"], "heading");
+    assert_eq!(v["blocks"][0]["role"], "title");
     assert_eq!(v["blocks"].as_array().unwrap().len(), 4);
 }
 

@@ -1,8 +1,10 @@
 //! Extraction quality on page fixtures: Mozilla Readability's test pages in
 //! `../shared` (skipped when absent) and this repository's own hard cases in
-//! `tests/fixtures/extract/NAME/`. Each case is `source.html` plus `expected.txt`;
-//! optional files: `expected.json` (metadata fields and `"readerable"` to check) and
-//! `forbidden.txt` (lines that must not appear in the output). Adding a case is adding files.
+//! `tests/fixtures/extract/NAME/`. Each case is `source.html` plus `expected.txt` (the body
+//! text `caveat extract` prints); optional files: `expected.json` (metadata fields,
+//! `"readerable"`, `"first_block_role"`, and `"roles"`: `[[text, role], …]`, each saying that
+//! the block starting with `text` has `role`) and `forbidden.txt` (lines that must not
+//! appear in the printed body). Adding a case is adding files.
 
 use caveat::page::article::Article;
 use caveat::page::dom::Document;
@@ -110,15 +112,18 @@ fn score_case(case: &Path, expected: &str) -> (f64, Document, Article) {
     let article = extract(&doc);
     let name = case.file_name().unwrap().to_string_lossy();
     check_runs(&doc, &article, &name);
-    (word_f1(&article.text(), expected), doc, article)
+    (word_f1(&article.body_text(), expected), doc, article)
 }
 
 /// Readability's own test pages. The floor of 0.5 per page covers the two pages
 /// whose expected text is mostly something this extractor leaves out on purpose
 /// (hukumusume: a table of navigation links; mathjax before MathML was kept); see
-/// docs/extraction.md.
+/// docs/extraction.md. nytimes-5 is a section front, a feed of teasers for other stories, which
+/// Readability keeps whole and this extractor leaves out on purpose (repeated items with linked
+/// headings are a feed, not an article); it is held to no floor.
 #[test]
 fn readability_pages() {
+    const FEEDS: &[&str] = &["nytimes-5"];
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/articles/readability");
     if !dir.is_dir() {
         eprintln!("skipping: {} is absent", dir.display());
@@ -131,7 +136,8 @@ fn readability_pages() {
         let expected = html_text(&std::fs::read_to_string(case.join("expected.html")).unwrap());
         let (f1, _, _) = score_case(case, &expected);
         total += f1;
-        if f1 < 0.5 {
+        let feed = FEEDS.iter().any(|f| case.ends_with(f));
+        if f1 < 0.5 && !feed {
             weak.push(format!("{}: {f1:.3}", case.display()));
         }
     }
@@ -151,7 +157,7 @@ fn own_fixtures() {
         let name = case.file_name().unwrap().to_string_lossy().into_owned();
         let expected = std::fs::read_to_string(case.join("expected.txt")).unwrap();
         let (f1, doc, article) = score_case(case, &expected);
-        let text = article.text();
+        let text = article.body_text();
         if !expected.trim().is_empty() {
             assert!(f1 >= 0.95, "{name}: F1 {f1:.3}\n--- got ---\n{text}");
         }
@@ -174,9 +180,21 @@ fn own_fixtures() {
                     assert_eq!(meta.get(field), Some(want), "{name}: metadata {field}");
                 }
             }
-            if let Some(kinds) = spec.get("first_block_kind").and_then(|v| v.as_str()) {
-                let got = serde_json::to_value(article.blocks.first().map(|b| b.kind)).unwrap();
-                assert_eq!(got.as_str(), Some(kinds), "{name}: first block kind");
+            if let Some(role) = spec.get("first_block_role").and_then(|v| v.as_str()) {
+                let got = serde_json::to_value(article.blocks.first().map(|b| b.role)).unwrap();
+                assert_eq!(got.as_str(), Some(role), "{name}: first block role");
+            }
+            for pair in spec.get("roles").and_then(|v| v.as_array()).into_iter().flatten() {
+                let (Some(start), Some(role)) = (pair[0].as_str(), pair[1].as_str()) else {
+                    panic!("{name}: roles entries are [text, role]");
+                };
+                let block = article
+                    .blocks
+                    .iter()
+                    .find(|b| b.text.starts_with(start))
+                    .unwrap_or_else(|| panic!("{name}: no block starts with {start:?}"));
+                let got = serde_json::to_value(block.role).unwrap();
+                assert_eq!(got.as_str(), Some(role), "{name}: role of {start:?}");
             }
         }
     }
@@ -197,7 +215,7 @@ fn seed_article() {
     check_runs(&doc, &article, "seed");
     assert!(is_readerable_article(&doc, &article));
     let blocks: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
-    assert_eq!(article.blocks[0].kind, caveat::BlockKind::Heading);
+    assert_eq!(article.blocks[0].role, caveat::Role::Title);
     // Text of the page furniture: header, navigation, sidebar, advert, comments, footer.
     let mut furniture = Vec::new();
     for id in doc.descendants(Document::ROOT) {
@@ -231,7 +249,7 @@ fn seed_article() {
             .filter(|p| p.len() > 12)
         {
             assert!(
-                !article.text().contains(piece),
+                !article.body_text().contains(piece),
                 "furniture text leaked: {piece}"
             );
         }

@@ -79,7 +79,7 @@ fn as_snapshot(doc: &Document) -> Document {
 }
 
 fn blocks(article: &Article) -> Vec<(String, String)> {
-    article.blocks.iter().map(|b| (format!("{:?}", b.kind), b.text.clone())).collect()
+    article.blocks.iter().map(|b| (format!("{:?}", b.role), b.text.clone())).collect()
 }
 
 fn pages(dir: &Path) -> Vec<(String, std::path::PathBuf)> {

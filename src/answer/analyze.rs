@@ -7,7 +7,7 @@
 use crate::finding::{Finding, Kind};
 use crate::model::calibration::{self, is_warning, Calibration, SentenceFacts};
 use crate::model::hedge::HedgeModel;
-use crate::page::article::Article;
+use crate::page::article::{Article, BLOCK_SEPARATOR};
 use crate::passes::{attribution, claim, hedge, summary, uncertainty};
 use crate::span::Span;
 use crate::text::lexicon::LexKind;
@@ -155,21 +155,46 @@ pub fn analyze_text(text: &str, options: &Options) -> Analysis {
     Analysis { language, ..run(&Input::new(text, options, Vec::new()), options) }
 }
 
-/// An extracted article; offsets are chars of `article.text()`. Links in the blocks
-/// count as sources for the sentences that hold them.
+/// An extracted article; offsets are chars of `article.text()`. Only the title and the
+/// prose blocks (`Role::is_prose`) are read: captions, credits, bylines, datelines, related
+/// links and tables are neither analysed nor counted. Links in the blocks count as sources
+/// for the sentences that hold them.
 pub fn analyze_article(article: &Article, options: &Options) -> Analysis {
-    let text = article.text();
-    let links = article
-        .blocks
-        .iter()
-        .zip(article.block_offsets())
-        .flat_map(|(block, at)| block.links.iter().map(move |l| Span::new(at + l.span.start, at + l.span.end)))
-        .collect();
+    let sep = BLOCK_SEPARATOR;
+    let sep_len = sep.chars().count();
+    // (start in the prose text, start in article.text(), length) per prose block.
+    let mut placed: Vec<(usize, usize, usize)> = Vec::new();
+    let mut text = String::new();
+    let mut links = Vec::new();
+    let mut at = 0;
+    for (block, full) in article.blocks.iter().zip(article.block_offsets()) {
+        if !block.role.is_prose() {
+            continue;
+        }
+        if !placed.is_empty() {
+            text.push_str(sep);
+            at += sep_len;
+        }
+        let len = block.text.chars().count();
+        text.push_str(&block.text);
+        links.extend(block.links.iter().map(|l| Span::new(at + l.span.start, at + l.span.end)));
+        placed.push((at, full, len));
+        at += len;
+    }
     let language = TextLanguage::of(&text, article.metadata.lang.as_deref(), options);
     if !language.analysed {
         return Analysis { language, ..Analysis::default() };
     }
-    Analysis { language, ..run(&Input::new(&text, options, links), options) }
+    let mut analysis = Analysis { language, ..run(&Input::new(&text, options, links), options) };
+    // Back to chars of article.text(); a position in a separator stays at its block's end.
+    let map = |pos: usize| -> usize {
+        let i = placed.partition_point(|&(start, _, _)| start <= pos).saturating_sub(1);
+        placed.get(i).map_or(pos, |&(start, full, len)| full + (pos - start).min(len))
+    };
+    for f in &mut analysis.findings {
+        f.span = Span::new(map(f.span.start), map(f.span.end));
+    }
+    analysis
 }
 
 #[cfg(test)]
@@ -229,14 +254,39 @@ mod tests {
 
     #[test]
     fn article_links_source_their_sentences() {
-        use crate::page::article::{Block, BlockKind, Link};
+        use crate::page::article::{Block, Link, Role};
         let text = "Talks collapsed in 2022 in part because Russia used the pause to regroup its forces.";
-        let block = |links| Block { kind: BlockKind::Paragraph, text: text.into(), links, runs: vec![] };
+        let block = |links| Block { role: Role::Paragraph, text: text.into(), links, runs: vec![] };
         let plain = Article { blocks: vec![block(vec![])], ..Article::default() };
         let linked = Article { blocks: vec![block(vec![Link { href: "https://example.org".into(), span: Span::new(0, 8) }])], ..Article::default() };
         let strict = Options { sensitivity: Sensitivity::Strict, ..Options::default() };
         let claims = |a: &Article| analyze_article(a, &strict).findings.iter().filter(|f| f.kind == Kind::UnsourcedClaim).count();
         assert_eq!(claims(&plain), 1);
         assert_eq!(claims(&linked), 0);
+    }
+    #[test]
+    fn article_analysis_skips_non_prose_blocks_and_keeps_offsets() {
+        use crate::page::article::{Block, Role};
+        let block = |role, text: &str| Block { role, text: text.into(), links: vec![], runs: vec![] };
+        let article = Article {
+            blocks: vec![
+                block(Role::Title, "Talks may resume"),
+                block(Role::Caption, "Officials may meet again, a photo suggests."),
+                block(Role::Credit, "Photo: Reuters"),
+                block(Role::Paragraph, "The ministers could sign the deal next week."),
+            ],
+            ..Article::default()
+        };
+        let text = article.text();
+        let strict = Options { sensitivity: Sensitivity::Strict, ..Options::default() };
+        let findings = analyze_article(&article, &strict).findings;
+        let cues: Vec<&str> = findings.iter().map(|f| f.cue.as_str()).collect();
+        assert!(cues.contains(&"may") && cues.contains(&"could"), "{cues:?}");
+        let (caption_start, caption_end) = (article.block_offsets()[1], article.block_offsets()[3]);
+        for f in &findings {
+            assert!(f.span.end <= caption_start || f.span.start >= caption_end, "{f:?} lies in a caption or credit");
+            let marked: String = text.chars().skip(f.span.start).take(f.span.end - f.span.start).collect();
+            assert_eq!(marked, f.cue, "offsets refer to article.text()");
+        }
     }
 }

@@ -37,7 +37,8 @@ impl BlockIndex {
 /// The char ranges of document text nodes that make up `span` of `article.text()`.
 /// Pieces of one finding that follow each other in the same node are merged, so the
 /// whitespace the extractor collapsed between them is highlighted too.
-/// Blocks and runs are sorted, so both are found by binary search.
+/// Blocks and runs are sorted, so both are found by binary search. Blocks that are not
+/// prose (captions, credits, bylines, datelines, related links, tables) are never painted.
 pub fn locate(article: &Article, index: &BlockIndex, span: Span) -> Vec<NodeRange> {
     let mut out: Vec<NodeRange> = Vec::new();
     let first = index.offsets.partition_point(|&o| o <= span.start).saturating_sub(1);
@@ -46,7 +47,7 @@ pub fn locate(article: &Article, index: &BlockIndex, span: Span) -> Vec<NodeRang
         if offset >= span.end {
             break;
         }
-        if offset + block_len <= span.start {
+        if offset + block_len <= span.start || !block.role.is_prose() {
             continue;
         }
         let local = Span::new(span.start.saturating_sub(offset), (span.end - offset).min(block_len));
@@ -307,10 +308,10 @@ pub fn text_answer(text: &str, options: &Options) -> TextAnswer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::page::article::{Block, BlockKind, TextRun};
+    use crate::page::article::{Block, Role, TextRun};
 
     fn block(text: &str, runs: Vec<TextRun>) -> Block {
-        Block { kind: BlockKind::Paragraph, text: text.into(), links: Vec::new(), runs }
+        Block { role: Role::Paragraph, text: text.into(), links: Vec::new(), runs }
     }
 
     fn run(start: usize, len: usize, node: NodeId, node_start: usize) -> TextRun {
@@ -360,6 +361,16 @@ mod tests {
         assert_eq!(ranges, vec![NodeRange { node: 5, start: 3, end: 6 }]);
         // A span that covers only the separator maps to nothing.
         assert!(locate(&article, &index, Span::new(6, 8)).is_empty());
+    }
+
+    #[test]
+    fn non_prose_blocks_are_never_painted() {
+        let mut caption = block("Photo may show.", vec![run(0, 15, 3, 0)]);
+        caption.role = Role::Caption;
+        let article = Article { blocks: vec![block("It may.", vec![run(0, 7, 1, 0)]), caption], ..Default::default() };
+        let index = BlockIndex::new(&article);
+        // A span over both blocks paints only the paragraph's part.
+        assert_eq!(locate(&article, &index, Span::new(3, 20)), vec![NodeRange { node: 1, start: 3, end: 7 }]);
     }
 
     #[test]

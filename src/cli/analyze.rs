@@ -146,12 +146,12 @@ fn render(article: &Article, text: &str, analysis: &Analysis, colour: bool) -> S
 #[cfg(test)]
 mod tests {
     use super::*;
-    use caveat::page::article::{Block, BlockKind};
+    use caveat::page::article::{Block, Role};
 
     #[test]
     fn plain_output_lists_findings_and_verdict_without_escapes() {
         let article = Article {
-            blocks: vec![Block { kind: BlockKind::Paragraph, text: "Moscow may be stalling.".into(), links: vec![], runs: vec![] }],
+            blocks: vec![Block { role: Role::Paragraph, text: "Moscow may be stalling.".into(), links: vec![], runs: vec![] }],
             ..Article::default()
         };
         let analysis = analyze_article(&article, &Options::default());

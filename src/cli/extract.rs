@@ -47,7 +47,7 @@ pub fn run(page: &Path, json: bool) -> Result<(), String> {
         serde_json::to_string_pretty(&value)
             .map_err(|e| format!("cannot encode the article: {e}"))?
     } else {
-        article.text()
+        article.body_text()
     };
     let mut stdout = std::io::stdout().lock();
     match writeln!(stdout, "{out}").and_then(|()| stdout.flush()) {

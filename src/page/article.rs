@@ -5,19 +5,63 @@ use crate::page::dom::NodeId;
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
 
-/// Blocks are joined by this in `Article::text()`, which is what the CLI prints and
-/// what analysis offsets refer to.
+/// Blocks are joined by this in `Article::text()` and `Article::body_text()`; analysis
+/// offsets on an article refer to `text()`.
 pub const BLOCK_SEPARATOR: &str = "\n\n";
 
+/// What a block is in the article. The one list of roles: `caveat extract --json`, the
+/// snapshot and live-DOM paths all give these names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum BlockKind {
+pub enum Role {
+    /// The headline (also `metadata.title`).
+    Title,
+    /// The summary under the headline (dek, standfirst, lede box).
+    Standfirst,
     Heading,
     Paragraph,
     ListItem,
     Quote,
-    Preformatted,
-    TableCell,
+    /// A figure's caption.
+    Caption,
+    /// A photo or media credit ("Photo: Reuters").
+    Credit,
+    /// The author line ("By Ann Lee", "Ann Lee is a reporter…", "Follow her on …").
+    Byline,
+    /// A date, time, place-and-date line or "Updated …" stamp.
+    Dateline,
+    /// A pointer to other stories ("Read more: …"), tags, subscribe/follow/share lines.
+    Related,
+    /// A cell of a data table.
+    Table,
+    /// Anything else kept as text (preformatted code, for one).
+    Other,
+}
+
+impl Role {
+    /// Prose the analyser reads and the answer may paint: the headline, the standfirst
+    /// and the body's headings, paragraphs, list items and quotes.
+    pub fn is_prose(self) -> bool {
+        matches!(
+            self,
+            Role::Title | Role::Standfirst | Role::Heading | Role::Paragraph | Role::ListItem | Role::Quote
+        )
+    }
+
+    /// The body text `caveat extract` prints: no headline (metadata), captions, credits,
+    /// bylines, datelines or pointers to other stories.
+    pub fn is_body(self) -> bool {
+        matches!(
+            self,
+            Role::Standfirst
+                | Role::Heading
+                | Role::Paragraph
+                | Role::ListItem
+                | Role::Quote
+                | Role::Table
+                | Role::Other
+        )
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -40,7 +84,7 @@ pub struct TextRun {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Block {
-    pub kind: BlockKind,
+    pub role: Role,
     pub text: String,
     #[serde(default)]
     pub links: Vec<Link>,
@@ -65,16 +109,26 @@ pub struct Article {
 }
 
 impl Article {
-    /// The article as plain text: blocks joined by a blank line.
+    /// Every block, whatever its role, joined by a blank line: what analysis offsets
+    /// and `block_offsets` refer to.
     pub fn text(&self) -> String {
-        let mut out = String::new();
-        for (i, block) in self.blocks.iter().enumerate() {
-            if i > 0 {
-                out.push_str(BLOCK_SEPARATOR);
-            }
-            out.push_str(&block.text);
-        }
-        out
+        self.blocks
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join(BLOCK_SEPARATOR)
+    }
+
+    /// The article's body as `caveat extract` prints it: the blocks whose role
+    /// `is_body`, joined by a blank line (no headline, captions, credits, bylines,
+    /// datelines or related links).
+    pub fn body_text(&self) -> String {
+        self.blocks
+            .iter()
+            .filter(|b| b.role.is_body())
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join(BLOCK_SEPARATOR)
     }
 
     /// Char offset of each block's start in `text()`.

@@ -34,13 +34,13 @@ const COMPARED_PAGES = [
 ];
 const SNAPSHOT_SOURCE = readFileSync(join(ROOT, 'extension/content/snapshot.js'), 'utf8');
 
-const blocksOf = (article) => article.blocks.map(({ kind, text }) => ({ kind, text }));
+const blocksOf = (article) => article.blocks.map(({ role, text }) => ({ role, text }));
 
 // Where two block lists first part, for a failure message a person can read.
 function difference(actual, expected) {
   let i = 0;
-  while (i < actual.length && i < expected.length && actual[i].kind === expected[i].kind && actual[i].text === expected[i].text) i++;
-  const show = (block) => (block ? `${block.kind} ${JSON.stringify(block.text.slice(0, 200))}` : '(none)');
+  while (i < actual.length && i < expected.length && actual[i].role === expected[i].role && actual[i].text === expected[i].text) i++;
+  const show = (block) => (block ? `${block.role} ${JSON.stringify(block.text.slice(0, 200))}` : '(none)');
   return `${actual.length} blocks, the CLI ${expected.length}; first difference at block ${i}:\n` +
     `  browser: ${show(actual[i])}\n  CLI:     ${show(expected[i])}`;
 }

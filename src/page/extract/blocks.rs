@@ -2,8 +2,8 @@
 //! character copied from a text node is recorded in a `TextRun` so highlights can be
 //! placed on the page's own text.
 
-use super::patterns::is_heading;
-use crate::page::article::{Block, BlockKind, Link, TextRun};
+use super::patterns::{is_heading, match_string, named_role};
+use crate::page::article::{Block, Link, Role, TextRun};
 use crate::page::dom::{Document, NodeData, NodeId};
 use crate::span::Span;
 
@@ -51,23 +51,32 @@ fn is_inline(tag: &str) -> bool {
     )
 }
 
-/// What a block element makes of the text directly inside it, given the enclosing kind.
-fn kind_for(tag: &str, outer: BlockKind) -> BlockKind {
+/// What a block element makes of the text directly inside it, given the enclosing role
+/// and the role marked on the element itself (`marked`, from its names or structure).
+fn role_for(tag: &str, outer: Role, marked: Option<Role>) -> Role {
+    if let Some(role) = marked {
+        return role;
+    }
+    match outer {
+        // Furniture kept in the tree keeps its role all the way down.
+        Role::Title
+        | Role::Standfirst
+        | Role::Caption
+        | Role::Credit
+        | Role::Byline
+        | Role::Dateline
+        | Role::Related => return outer,
+        _ => {}
+    }
     match tag {
-        t if is_heading(t) => BlockKind::Heading,
-        "li" => BlockKind::ListItem,
-        "blockquote" => BlockKind::Quote,
-        "pre" => BlockKind::Preformatted,
-        "td" | "th" => BlockKind::TableCell,
-        "table" => BlockKind::Paragraph,
-        _ if matches!(
-            outer,
-            BlockKind::Quote | BlockKind::ListItem | BlockKind::Heading | BlockKind::Preformatted
-        ) =>
-        {
-            outer
-        }
-        _ => BlockKind::Paragraph,
+        t if is_heading(t) => Role::Heading,
+        "li" => Role::ListItem,
+        "blockquote" => Role::Quote,
+        "pre" => Role::Other,
+        "td" | "th" | "table" => Role::Table,
+        "figcaption" => Role::Caption,
+        _ if matches!(outer, Role::Quote | Role::ListItem | Role::Heading | Role::Other) => outer,
+        _ => Role::Paragraph,
     }
 }
 
@@ -163,7 +172,7 @@ impl Builder {
         }
     }
 
-    fn flush(&mut self, kind: BlockKind) {
+    fn flush(&mut self, kind: Role) {
         // A link that spans blocks is split at the block boundary.
         self.close_link();
         if let Some((_, start)) = &mut self.link {
@@ -173,7 +182,7 @@ impl Builder {
         self.last_was_br = false;
         if self.len > 0 {
             self.blocks.push(Block {
-                kind,
+                role: kind,
                 text: std::mem::take(&mut self.text),
                 links: std::mem::take(&mut self.links),
                 runs: std::mem::take(&mut self.runs),
@@ -184,20 +193,21 @@ impl Builder {
 }
 
 enum Step {
-    Enter(NodeId, BlockKind),
+    Enter(NodeId, Role),
     /// Leaving an element: flush if it was a block, close the link if it was one.
     Exit {
-        block: Option<BlockKind>,
+        block: Option<Role>,
         link: bool,
     },
 }
 
-/// Blocks for `roots`, skipping removed subtrees.
-pub fn build(doc: &Document, roots: &[NodeId], removed: &[bool]) -> Vec<Block> {
+/// Blocks for `roots`, skipping removed subtrees. `marked` gives some elements their
+/// role (a caption, a byline); an inline element with a role is a block of its own.
+pub fn build(doc: &Document, roots: &[NodeId], removed: &[bool], marked: &[Option<Role>]) -> Vec<Block> {
     let mut b = Builder::new();
     for &root in roots {
-        let mut stack = vec![Step::Enter(root, BlockKind::Paragraph)];
-        let mut current_kind = BlockKind::Paragraph;
+        let mut stack = vec![Step::Enter(root, Role::Paragraph)];
+        let mut current_kind = Role::Paragraph;
         while let Some(step) = stack.pop() {
             match step {
                 Step::Exit { block, link } => {
@@ -231,12 +241,12 @@ pub fn build(doc: &Document, roots: &[NodeId], removed: &[bool]) -> Vec<Block> {
                                 }
                                 continue;
                             }
-                            let inline = is_inline(tag);
+                            let inline = is_inline(tag) && marked[id].is_none();
                             let mut block = None;
                             let mut inner_kind = outer;
                             if !inline {
                                 b.flush(current_kind);
-                                inner_kind = kind_for(tag, outer);
+                                inner_kind = role_for(tag, outer, marked[id]);
                                 block = Some(current_kind);
                                 current_kind = inner_kind;
                             }
@@ -260,4 +270,33 @@ pub fn build(doc: &Document, roots: &[NodeId], removed: &[bool]) -> Vec<Block> {
         b.flush(current_kind);
     }
     b.blocks
+}
+
+/// Roles for the elements under `roots` that say what they are by their tag or names (a
+/// figure is a caption, `class="byline"` a byline), on top of `marked`. An element longer
+/// than its role allows keeps none: a container named "author" holding the article is no
+/// byline.
+pub fn mark_roles(doc: &Document, roots: &[NodeId], removed: &[bool], marked: &[Option<Role>]) -> Vec<Option<Role>> {
+    let mut roles = marked.to_vec();
+    for &root in roots {
+        let mut stack = vec![root];
+        while let Some(id) = stack.pop() {
+            if removed[id] || !doc.is_element(id) {
+                continue;
+            }
+            if roles[id].is_none() {
+                if let Some((role, max)) = named_role(doc, id, &match_string(doc, id)) {
+                    if super::short_text(doc, id, max).is_some() {
+                        // Its descendants take its role.
+                        roles[id] = Some(role);
+                        continue;
+                    }
+                }
+            } else {
+                continue;
+            }
+            stack.extend(doc.children(id));
+        }
+    }
+    roles
 }

@@ -7,17 +7,26 @@ use super::stats::{active_nodes, compute, Stats};
 use super::Flags;
 use crate::page::dom::{Document, NodeId};
 
-/// Marks removed nodes inside `roots` in `removed`.
-pub fn clean(doc: &Document, roots: &[NodeId], removed: &mut [bool], flags: Flags) {
+/// Marks removed nodes inside `roots` in `removed`; returns the statistics of what is left.
+pub fn clean(doc: &Document, roots: &[NodeId], removed: &mut [bool], flags: Flags) -> Vec<Stats> {
     let mut order = Vec::new();
     for &r in roots {
         order.extend(active_nodes(doc, r, removed));
     }
     let shelter = shelter(doc, &order);
+    // What each node holds of the article's text outside links before any cleaning: a
+    // node holding most of it is the article, whatever its names or links say.
+    let mut before = vec![Stats::default(); doc.nodes.len()];
+    compute(doc, &order, &mut before, &mut removed.to_vec(), |_, _| false);
+    let own = |s: &Stats| s.text.saturating_sub(s.link as u32);
+    let total: u32 = roots.iter().map(|&r| own(&before[r])).sum();
     let mut stats = vec![Stats::default(); doc.nodes.len()];
     compute(doc, &order, &mut stats, removed, |id, inner| {
         let Some(tag) = doc.tag(id) else { return false };
         let is_root = roots.contains(&id);
+        if !is_root && total >= 200 && own(&before[id]) * 2 > total {
+            return false;
+        }
         match tag {
             "footer" | "aside" | "nav" | "object" | "embed" | "link" | "iframe" | "input"
             | "textarea" | "select" | "button" => !is_root,
@@ -32,6 +41,7 @@ pub fn clean(doc: &Document, roots: &[NodeId], removed: &mut [bool], flags: Flag
             _ => false,
         }
     });
+    stats
 }
 
 /// Sits inside a data table or code; passed down to descendants.

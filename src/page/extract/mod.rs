@@ -13,10 +13,10 @@ mod readerable;
 mod scoring;
 mod stats;
 
-use crate::page::article::{Article, Block, BlockKind};
+use crate::page::article::{Article, Block, Role};
 use crate::page::dom::{normalize_whitespace, Document, NodeId};
 use patterns::is_skipped;
-use patterns::{is_boilerplate_text, is_byline_hint, is_hidden, is_unlikely, match_string};
+use patterns::{is_boilerplate_text, is_byline_hint, is_comment_name, is_hidden, is_unlikely, match_string};
 
 pub use readerable::{is_readerable, is_readerable_article};
 
@@ -74,64 +74,143 @@ pub fn extract(doc: &Document) -> Article {
             metadata.title = Some(normalized_text(doc, h, 1000)).filter(|t| !t.is_empty());
         }
     }
+    let mut marked: Vec<Option<Role>> = vec![None; doc.nodes.len()];
     if let Some(node) = find_byline(doc, body, &removed) {
-        removed[node] = true;
+        marked[node] = Some(Role::Byline);
         if metadata.byline.is_none() {
             metadata.byline = Some(normalized_text(doc, node, 200)).filter(|b| !b.is_empty());
         }
     }
 
     let mut blocks = Vec::new();
-    // The headline as the page shows it, first; a title found only in <head> is metadata.
+    // The headline as the page shows it, first, as the title block; a title found only in
+    // <head> is metadata.
     if let Some(h) = headline {
         removed[h] = false;
-        if let Some(mut heading) = blocks::build(doc, &[h], &removed).into_iter().next() {
-            heading.kind = BlockKind::Heading;
+        if let Some(mut heading) = blocks::build(doc, &[h], &removed, &marked).into_iter().next() {
+            heading.role = Role::Title;
             blocks.push(heading);
         }
         removed[h] = true;
     }
     blocks.extend(
-        body_blocks(doc, body, &removed)
+        body_blocks(doc, body, headline, &removed, &marked)
             .into_iter()
             .filter(|b| !is_boilerplate_text(&b.text)),
     );
+    // Roles by text shape never take the whole body: a page that is only a short list of
+    // links keeps it.
+    let before: Vec<Role> = blocks.iter().map(|b| b.role).collect();
+    let len_before = body_len(&blocks);
+    patterns::classify_blocks(&mut blocks);
+    if body_len(&blocks) * 4 < len_before {
+        for (b, role) in blocks.iter_mut().zip(before) {
+            b.role = role;
+        }
+    }
     // In a text article, a closing heading introduced something that was cleaned away
     // ("Related stories"); on a page of pictures the headings are all the text there is.
     let text_blocks = blocks
         .iter()
-        .filter(|b| b.kind != BlockKind::Heading)
+        .filter(|b| b.role.is_body() && b.role != Role::Heading)
         .count();
-    while text_blocks >= 3 && blocks.last().is_some_and(|b| b.kind == BlockKind::Heading) {
-        blocks.pop();
+    if text_blocks >= 3 {
+        while let Some(last) = blocks.iter().rposition(|b| b.role.is_body()) {
+            if blocks[last].role != Role::Heading {
+                break;
+            }
+            blocks.remove(last);
+        }
     }
     Article { metadata, blocks }
 }
 
+/// Characters of the blocks `caveat extract` prints.
+fn body_len(blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .filter(|b| b.role.is_body())
+        .map(|b| b.text.chars().count())
+        .sum()
+}
+
 /// The article body: Readability's passes, each looser than the last, until one finds
-/// enough text.
-fn body_blocks(doc: &Document, body: NodeId, removed: &[bool]) -> Vec<Block> {
+/// enough text. A looser pass wins only with clearly more text that the first pass had
+/// not removed as furniture, so a short article does not give way to its comments.
+fn body_blocks(
+    doc: &Document,
+    body: NodeId,
+    headline: Option<NodeId>,
+    removed: &[bool],
+    marked: &[Option<Role>],
+) -> Vec<Block> {
     let mut best: Vec<Block> = Vec::new();
     let mut best_len = 0;
-    for flags in PASSES {
+    let mut furniture: Vec<bool> = Vec::new();
+    for (pass, flags) in PASSES.into_iter().enumerate() {
         let mut pass_removed = removed.to_vec();
         if flags.strip_unlikely {
-            mark_unlikely(doc, body, &mut pass_removed);
+            mark_unlikely(doc, body, headline, &mut pass_removed);
+        } else {
+            mark_comment_names(doc, body, &mut pass_removed);
         }
+        mark_feeds(doc, body, &mut pass_removed);
         let selection = scoring::select(doc, body, &pass_removed, flags);
-        clean::clean(doc, &selection.roots, &mut pass_removed, flags);
-        let blocks = blocks::build(doc, &selection.roots, &pass_removed);
-        let len: usize = blocks.iter().map(|b| b.text.chars().count()).sum();
-        // A looser pass must find clearly more: on a short article it would only add furniture.
+        let mut roots = selection.roots;
+        let mut cleaned = pass_removed.clone();
+        let after = clean::clean(doc, &roots, &mut cleaned, flags);
+        let roles = blocks::mark_roles(doc, &roots, &cleaned, marked);
+        let mut blocks = blocks::build(doc, &roots, &cleaned, &roles);
+        // The best candidate that is not mostly links must mostly survive in what is kept;
+        // otherwise it is the article.
+        if let Some(dense) = selection.dense {
+            let inside = roots.iter().any(|&r| r == dense || doc.ancestors(dense).any(|a| a == r));
+            let before = selection.dense_text;
+            let lost = inside && {
+                let gone = cleaned[dense] || doc.ancestors(dense).any(|a| cleaned[a]);
+                let kept = if gone { 0 } else { after[dense].text.saturating_sub(after[dense].link as u32) };
+                kept * 2 < before
+            };
+            if lost {
+                roots = vec![dense];
+                cleaned = pass_removed.clone();
+                clean::clean(doc, &roots, &mut cleaned, flags);
+                let roles = blocks::mark_roles(doc, &roots, &cleaned, marked);
+                blocks = blocks::build(doc, &roots, &cleaned, &roles);
+            }
+        }
+        let len = if pass == 0 {
+            furniture = inside_removed(doc, body, &cleaned, removed);
+            body_len(&blocks)
+        } else {
+            // Only text the first pass did not throw out counts for a looser pass.
+            blocks
+                .iter()
+                .filter(|b| b.role.is_body())
+                .flat_map(|b| b.runs.iter())
+                .filter(|r| !furniture[r.node])
+                .map(|r| r.len)
+                .sum()
+        };
         if best.is_empty() || len * 2 > best_len * 3 {
             best = blocks;
-            best_len = len;
+            best_len = body_len(&best);
         }
         if best_len >= MIN_ARTICLE_CHARS {
             break;
         }
     }
     best
+}
+
+/// For every node under `body`: it or an ancestor is removed in `pass` but not in `base`.
+fn inside_removed(doc: &Document, body: NodeId, pass: &[bool], base: &[bool]) -> Vec<bool> {
+    let mut out = vec![false; doc.nodes.len()];
+    for id in doc.descendants(body) {
+        let inherited = doc.parent(id).is_some_and(|p| out[p]);
+        out[id] = inherited || (pass[id] && !base[id]);
+    }
+    out
 }
 
 /// Length in Latin-script characters: a Han, kana or Hangul character says about as much
@@ -191,8 +270,59 @@ fn mark_unread(doc: &Document, body: NodeId, removed: &mut [bool]) {
     }
 }
 
-/// Readability's first cut: elements named like page furniture, unless inside a table or code.
-fn mark_unlikely(doc: &Document, body: NodeId, removed: &mut [bool]) {
+/// Text of a subtree with whitespace collapsed, when it is at most `max` chars; None for a
+/// longer one. The whole subtree is looked at (within a bounded walk), not its first bytes.
+pub(crate) fn short_text(doc: &Document, id: NodeId, max: usize) -> Option<String> {
+    let mut visits = max + 64;
+    let mut bytes = 0;
+    let mut out = String::new();
+    let mut stack = vec![id];
+    while let Some(n) = stack.pop() {
+        if visits == 0 || bytes > max * 8 + 256 {
+            return None;
+        }
+        visits -= 1;
+        if let Some(t) = doc.text(n) {
+            bytes += t.len();
+            out.push_str(t);
+            continue;
+        }
+        if doc.tag(n).is_some_and(is_skipped) {
+            continue;
+        }
+        stack.extend(doc.children(n).iter().rev());
+    }
+    let text = normalize_whitespace(&out);
+    (text.chars().count() <= max).then_some(text)
+}
+
+/// Text outside links under each node of `body` (nodes removed in `removed` count 0).
+fn own_text(doc: &Document, body: NodeId, removed: &[bool]) -> Vec<u32> {
+    let order = stats::active_nodes(doc, body, removed);
+    let mut st = vec![stats::Stats::default(); doc.nodes.len()];
+    let mut mask = removed.to_vec();
+    stats::compute(doc, &order, &mut st, &mut mask, |_, _| false);
+    st.iter()
+        .map(|s| s.text.saturating_sub(s.link as u32))
+        .collect()
+}
+
+/// Readability's first cut: elements named like page furniture, unless inside a table or
+/// code, or holding the headline and most of the page's text outside links (a wrapper
+/// named "header-extra" around the whole article is no header). Comment sections go
+/// whatever their size.
+fn mark_unlikely(doc: &Document, body: NodeId, headline: Option<NodeId>, removed: &mut [bool]) {
+    let order = stats::active_nodes(doc, body, removed);
+    let mut st = vec![stats::Stats::default(); doc.nodes.len()];
+    stats::compute(doc, &order, &mut st, &mut removed.to_vec(), |_, _| false);
+    let own = |id: NodeId| st[id].text.saturating_sub(st[id].link as u32);
+    let page = own(body).max(1);
+    // The headline is removed from the body already: mark it by hand.
+    let mut order = order;
+    if let Some(h) = headline {
+        order.push(h);
+    }
+    let markers = article_markers(doc, &order, headline);
     let mut stack = vec![(body, false)];
     while let Some((id, in_table)) = stack.pop() {
         if removed[id] {
@@ -200,10 +330,21 @@ fn mark_unlikely(doc: &Document, body: NodeId, removed: &mut [bool]) {
         }
         let mut in_table = in_table;
         if let Some(tag) = doc.tag(id) {
+            let names = match_string(doc, id);
             let furniture = matches!(tag, "nav" | "aside" | "footer")
                 || (!matches!(tag, "body" | "a" | "html" | "main" | "article")
-                    && is_unlikely(doc, id, &match_string(doc, id)));
-            if furniture && !in_table {
+                    && is_unlikely(doc, id, &names));
+            // Most of the page's prose: paragraphs, not a list or a gallery of items.
+            let holds_article = || {
+                own(id) * 2 > page
+                    && own(id) >= 200
+                    && !is_comment_name(&names)
+                    && (markers[id]
+                        || (!matches!(tag, "ul" | "ol" | "li" | "table" | "dl")
+                            && st[id].p >= 3
+                            && st[id].link_density() < 0.2))
+            };
+            if furniture && !in_table && !holds_article() {
                 removed[id] = true;
                 continue;
             }
@@ -211,6 +352,108 @@ fn mark_unlikely(doc: &Document, body: NodeId, removed: &mut [bool]) {
         }
         stack.extend(doc.children(id).iter().map(|&c| (c, in_table)));
     }
+}
+
+/// For every node in `order` (pre-order): it holds the headline, an `<article>`, `<main>` or
+/// schema.org articleBody. Summed bottom-up, so deep pages stay linear.
+fn article_markers(doc: &Document, order: &[NodeId], headline: Option<NodeId>) -> Vec<bool> {
+    let mut has = vec![false; doc.nodes.len()];
+    for &id in order.iter().rev() {
+        has[id] |= Some(id) == headline
+            || matches!(doc.tag(id), Some("article" | "main"))
+            || doc.attr(id, "itemprop").is_some_and(|p| p.contains("articleBody"));
+        if has[id] {
+            if let Some(p) = doc.parent(id) {
+                has[p] = true;
+            }
+        }
+    }
+    has
+}
+
+/// Looser passes keep the names of page furniture but still drop comment sections.
+fn mark_comment_names(doc: &Document, body: NodeId, removed: &mut [bool]) {
+    let own = own_text(doc, body, removed);
+    let page = own[body].max(1);
+    let mut stack = vec![body];
+    while let Some(id) = stack.pop() {
+        if removed[id] {
+            continue;
+        }
+        if id != body
+            && !matches!(doc.tag(id), Some("body" | "html" | "article" | "main"))
+            && is_comment_name(&match_string(doc, id))
+            && own[id] * 10 < page * 9
+        {
+            removed[id] = true;
+            continue;
+        }
+        stack.extend(doc.children(id));
+    }
+}
+
+/// A feed of other posts: three or more sibling items of one kind, each a short teaser
+/// whose heading is a link. They are never part of the article (a live blog's entries
+/// have headings that are not links).
+fn mark_feeds(doc: &Document, body: NodeId, removed: &mut [bool]) {
+    let order = stats::active_nodes(doc, body, removed);
+    // The items (a heading's ancestors up to a few levels) with a linked heading, by parent.
+    let mut items: std::collections::HashMap<NodeId, Vec<NodeId>> = Default::default();
+    for &h in &order {
+        if !matches!(doc.tag(h), Some("h1" | "h2" | "h3" | "h4")) || !heading_is_link(doc, h) {
+            continue;
+        }
+        let mut child = h;
+        for parent in doc.ancestors(h).take(4) {
+            if parent == body {
+                break;
+            }
+            let list = items.entry(parent).or_default();
+            if list.last() != Some(&child) {
+                list.push(child);
+            }
+            child = parent;
+        }
+    }
+    let mut feeds: Vec<(NodeId, Vec<NodeId>)> = items
+        .into_iter()
+        .filter(|(_, children)| children.len() >= 3)
+        .collect();
+    feeds.sort_unstable();
+    for (_, children) in feeds {
+        let teasers: Vec<NodeId> = children
+            .iter()
+            .copied()
+            .filter(|&c| c != body && doc.is_element(c) && short_text(doc, c, 600).is_some())
+            .collect();
+        let same_kind = teasers
+            .windows(2)
+            .all(|w| doc.tag(w[0]) == doc.tag(w[1]) && doc.attr(w[0], "class") == doc.attr(w[1], "class"));
+        // Each item holds one heading: a heading of a section holding several items is no teaser.
+        if teasers.len() >= 3 && same_kind && !teasers.iter().any(|&t| is_heading_tag(doc, t)) {
+            for t in teasers {
+                removed[t] = true;
+            }
+        }
+    }
+}
+
+fn is_heading_tag(doc: &Document, id: NodeId) -> bool {
+    doc.tag(id).is_some_and(patterns::is_heading)
+}
+
+/// A heading whose text is a link: inside one, or holding one with all its text.
+fn heading_is_link(doc: &Document, h: NodeId) -> bool {
+    if doc.ancestors(h).take(3).any(|a| doc.tag(a) == Some("a") && doc.attr(a, "href").is_some()) {
+        return true;
+    }
+    let Some(text) = short_text(doc, h, 300) else { return false };
+    !text.is_empty()
+        && doc.descendants(h).any(|a| {
+            doc.tag(a) == Some("a")
+                && doc.attr(a, "href").is_some()
+                && short_text(doc, a, 300).is_some_and(|t| t.chars().count() * 10 >= text.chars().count() * 9)
+        })
 }
 
 /// Marks every h1/h2 repeating the title as removed, so the headline is emitted once,
@@ -242,7 +485,7 @@ fn mark_title_headings(
 /// of three words or more.
 fn headline_h1(doc: &Document, body: NodeId, removed: &[bool]) -> Option<NodeId> {
     let mut mask = removed.to_vec();
-    mark_unlikely(doc, body, &mut mask);
+    mark_unlikely(doc, body, None, &mut mask);
     let h1s: Vec<(NodeId, String)> = stats::active_nodes(doc, body, &mask)
         .into_iter()
         .filter(|&id| doc.tag(id) == Some("h1"))
@@ -264,10 +507,9 @@ fn find_byline(doc: &Document, body: NodeId, removed: &[bool]) -> Option<NodeId>
     stats::active_nodes(doc, body, removed)
         .into_iter()
         .find(|&id| {
-            doc.is_element(id) && is_byline_hint(doc, id, &match_string(doc, id)) && {
-                let len = normalized_text(doc, id, 200).chars().count();
-                len > 0 && len < 100
-            }
+            doc.is_element(id)
+                && is_byline_hint(doc, id, &match_string(doc, id))
+                && short_text(doc, id, 99).is_some_and(|t| !t.is_empty())
         })
 }
 
@@ -278,11 +520,11 @@ mod tests {
 
     const LONG: &str = "The harbour board met on Monday, and after a long debate it approved the plan to rebuild the north pier, which has been closed since the winter storms.";
 
-    fn kinds_and_texts(article: &Article) -> Vec<(BlockKind, &str)> {
+    fn kinds_and_texts(article: &Article) -> Vec<(Role, &str)> {
         article
             .blocks
             .iter()
-            .map(|b| (b.kind, b.text.as_str()))
+            .map(|b| (b.role, b.text.as_str()))
             .collect()
     }
 
@@ -296,15 +538,15 @@ mod tests {
         );
         let article = extract(&parse(&page));
         let got = kinds_and_texts(&article);
-        assert_eq!(got[0], (BlockKind::Heading, "Pier to be rebuilt"));
-        assert_eq!(got[1], (BlockKind::Paragraph, LONG));
-        assert_eq!(got[2], (BlockKind::Heading, "What next"));
-        assert_eq!(got[3], (BlockKind::ListItem, "First item"));
-        assert_eq!(got[4], (BlockKind::ListItem, "Second item"));
-        assert_eq!(got[5], (BlockKind::Quote, "We are ready, said the chair."));
-        assert_eq!(got[6], (BlockKind::Preformatted, "let x = 1;"));
-        assert_eq!(got[7], (BlockKind::Paragraph, "Line one line two"));
-        assert_eq!(got[8], (BlockKind::Paragraph, "New paragraph"));
+        assert_eq!(got[0], (Role::Title, "Pier to be rebuilt"));
+        assert_eq!(got[1], (Role::Paragraph, LONG));
+        assert_eq!(got[2], (Role::Heading, "What next"));
+        assert_eq!(got[3], (Role::ListItem, "First item"));
+        assert_eq!(got[4], (Role::ListItem, "Second item"));
+        assert_eq!(got[5], (Role::Quote, "We are ready, said the chair."));
+        assert_eq!(got[6], (Role::Other, "let x = 1;"));
+        assert_eq!(got[7], (Role::Paragraph, "Line one line two"));
+        assert_eq!(got[8], (Role::Paragraph, "New paragraph"));
         assert_eq!(
             article.metadata.title.as_deref(),
             Some("Pier to be rebuilt")
@@ -381,7 +623,7 @@ mod tests {
              <p>{LONG}</p><p>{LONG}</p></article></body>"
         );
         let article = extract(&parse(&page));
-        assert_eq!(article.blocks[0].kind, BlockKind::Heading);
+        assert_eq!(article.blocks[0].role, Role::Title);
         assert_eq!(article.blocks[0].text, "Pier to be rebuilt");
         assert!(!article.blocks[0].runs.is_empty());
         assert_eq!(

@@ -2,6 +2,7 @@
 //! writes these as regular expressions; they are plain substring lists here, matched
 //! against the lower-cased "class id" string, which is what those expressions do.
 
+use crate::page::article::{Block, Role};
 use crate::page::dom::{Document, NodeId};
 
 /// Names that mark page furniture: removed before scoring unless a `MAYBE` name is also present.
@@ -306,4 +307,309 @@ pub fn is_boilerplate_text(text: &str) -> bool {
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
     BOILERPLATE_LINES.contains(&t.as_str())
+}
+
+/// Comment sections by name: dropped in every pass, however large.
+pub fn is_comment_name(match_string: &str) -> bool {
+    contains_any(match_string, &["comment", "disqus", "replies"])
+}
+
+fn tokens(match_string: &str) -> impl Iterator<Item = &str> {
+    match_string
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|t| !t.is_empty())
+}
+
+/// The role an element's names, tag or attributes give it inside an article, with the
+/// most text such an element may hold (a longer one is not what its name says).
+pub fn named_role(doc: &Document, id: NodeId, match_string: &str) -> Option<(Role, usize)> {
+    let tag = doc.tag(id)?;
+    // Most elements have no names that say anything: settle those by tag alone.
+    if match_string.trim().is_empty() && doc.attr(id, "itemprop").is_none() && doc.attr(id, "rel").is_none() {
+        return match tag {
+            "figure" | "figcaption" => Some((Role::Caption, 600)),
+            "time" => Some((Role::Dateline, 100)),
+            _ => None,
+        };
+    }
+    let has_token = |words: &[&str]| tokens(match_string).any(|t| words.contains(&t));
+    if matches!(tag, "figure" | "figcaption") || contains_any(match_string, &["caption", "slideshow-counter", "gallery-count"]) {
+        return Some((Role::Caption, 600));
+    }
+    if contains_any(match_string, &["credit", "copyright", "photographer", "image-source", "photo-source", "bildnachweis", "bildquelle"]) {
+        return Some((Role::Credit, 300));
+    }
+    if contains_any(match_string, &["author-bio", "authorbio", "author-box", "authorbox", "about-author", "author-info", "author-card"])
+        || has_token(&["bio"])
+    {
+        return Some((Role::Byline, 1200));
+    }
+    if is_byline_hint(doc, id, match_string) {
+        return Some((Role::Byline, 200));
+    }
+    if tag == "time"
+        || contains_any(match_string, &["dateline", "timestamp", "published", "updated", "pubdate", "post-date", "entry-date", "article-date", "datetime"])
+        || has_token(&["date", "time", "datum", "fecha"])
+    {
+        return Some((Role::Dateline, 100));
+    }
+    if has_token(&["tags", "tag", "taglist", "tagcloud", "keywords", "schlagworte", "etiquetas"])
+        || contains_any(match_string, &["tag-list", "post-tags", "entry-tags", "article-tags", "related", "more-stories", "read-more", "readmore", "see-also", "also-read", "recirc"])
+        || is_widget(match_string)
+        || contains_any(match_string, &["follow", "subscribe", "newsletter", "signup", "sign-up"])
+    {
+        return Some((Role::Related, 600));
+    }
+    if contains_any(match_string, &["standfirst", "subtitle", "subheadline", "sub-headline", "summary", "excerpt"])
+        || has_token(&["dek", "lede", "lead", "intro", "teaser", "deck"])
+        || doc.attr(id, "itemprop").is_some_and(|p| p.contains("description"))
+    {
+        return Some((Role::Standfirst, 800));
+    }
+    None
+}
+
+/// Labels that introduce a pointer to another story ("Read more: …"), in several languages.
+const RELATED_LABELS: &[&str] = &[
+    "read more", "read also", "also read", "read next", "see also", "related", "more", "watch",
+    "don't miss", "dont miss", "recommended", "listen", "more on this", "more from",
+    "lea también", "lea tambien", "lea más", "lea mas", "lea", "lee también", "lee tambien",
+    "vea también", "vea tambien", "ver también", "mira", "mire", "le puede interesar",
+    "te puede interesar", "puedes ver", "puede ver", "también puede leer", "leia também",
+    "leia mais", "veja também", "veja tambem", "lesen sie auch", "lesen sie", "auch lesen",
+    "lies auch", "mehr zum thema", "mehr dazu", "weiterlesen", "siehe auch", "auch interessant",
+    "zum weiterlesen", "das könnte sie auch interessieren", "à lire aussi", "a lire aussi",
+    "lire aussi", "voir aussi", "leggi anche", "vedi anche", "czytaj także", "czytaj też",
+    "category", "categories", "kategorie", "kategorien", "filed under", "tags", "tagged",
+    "schlagworte", "stichworte", "themen", "topics", "etiquetas", "temas", "mots-clés",
+];
+/// Whole blocks that only announce other stories or page functions ("You may also like",
+/// "Lesen Sie auch", "Zurück zur Übersicht"), matched at the start of a short block.
+const RELATED_HEADINGS: &[&str] = &[
+    "related", "you may also like", "you might also like", "more stories", "more from", "most read",
+    "most popular", "recommended", "read more", "read next", "also read", "see also",
+    "lesen sie auch", "auch lesen", "das könnte sie auch", "das könnte dich auch", "das thema könnte",
+    "mehr themen", "mehr zum thema", "mehr dazu", "schon gelesen", "auch interessant",
+    "empfohlene beiträge", "empfohlene artikel", "neueste artikel", "neueste beiträge",
+    "meistgelesen", "meistdiskutiert", "meist gelesen", "ähnliche artikel", "ähnliche beiträge",
+    "weitere artikel", "weitere beiträge", "weitere informationen", "weitere infos",
+    "zusatzinformationen", "mehr informationen", "kontakt", "zurück", "vorschau auf",
+    "kommentieren", "kommentar verfassen", "kommentare", "wie bewerten sie", "artikel bewerten",
+    "bewerten sie", "le puede interesar", "te puede interesar", "también te puede interesar",
+    "lo más leído", "noticias relacionadas", "valora esta noticia", "à lire aussi",
+    "articles les plus lus", "sur le même sujet", "veja também", "leia também", "leggi anche",
+    "more information", "contact", "share this", "comments", "leave a comment", "leave a reply",
+];
+/// A reader being asked to act: one of these…
+const ASK_WORDS: &[&str] = &[
+    "subscribe", "subscriber", "subscription", "sign up", "sign in", "log in", "newsletter",
+    "download", "follow", "join", "abonn", "einloggen", "anmelden", "suscr", "únete", "unete",
+    "síguenos", "siguenos", "hazte", "inscri", "miembro", "canal", "channel",
+];
+/// …addressing the reader.
+const READER_WORDS: &[&str] = &[
+    "you", "your", "us", "our", "dich", "du", "unser", "unsere", "unseren", "nuestro",
+    "nuestra", "vous", "nous", "votre", "notre",
+];
+/// Openings of subscribe / follow / app / newsletter lines.
+const CALL_TO_ACTION: &[&str] = &[
+    "follow us", "follow @", "sign up", "subscribe", "download the", "download our",
+    "get the latest", "never miss", "join our", "like us on", "síguenos", "siguenos", "suscríbete",
+    "suscribete", "únete", "unete", "folgen sie", "abonnieren sie", "melden sie sich",
+    "besuchen sie unseren", "abonnez-vous", "suivez-nous", "inscrivez-vous", "siga-nos",
+    "assine", "seguici", "iscriviti", "to view the full story", "if you enjoyed",
+];
+/// Openings of photo credits.
+const CREDIT_LABELS: &[&str] = &[
+    "photo", "photos", "foto", "fotos", "bild", "bilder", "image", "images", "picture", "credit",
+    "credits", "crédito", "crédit", "crédits", "credito", "crédits photos", "photo credit",
+    "quelle", "titelbild", "beitragsbild", "abbildung", "fotografía", "imagen", "illustration",
+    "grafik", "video",
+];
+const CREDIT_WORDS: &[&str] = &[
+    "getty images", "shutterstock", "istock", "reuters", "ap photo", "afp", "dpa", "epa",
+    "imago", "picture alliance", "picture-alliance", "unsplash", "pixabay", "adobe stock",
+    "alamy", "clipdealer", "bestimage", "keystone",
+];
+const DATE_WORDS: &[&str] = &[
+    "updated", "update", "published", "posted", "last", "modified", "on", "at", "am", "pm", "gmt",
+    "utc", "est", "edt", "cet", "cest", "bst", "et", "pt", "uhr", "um", "aktualisiert",
+    "veröffentlicht", "stand", "actualizado", "publicado", "mis", "à", "jour", "le", "de", "del",
+    "el", "a", "las", "h", "hrs", "ago", "hours", "minutes", "min", "days", "hour", "day",
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "januar", "februar", "märz", "mai", "juni", "juli", "oktober",
+    "dezember", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+    "septiembre", "octubre", "noviembre", "diciembre", "janvier", "février", "mars", "avril",
+    "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed",
+    "thu", "fri", "sat", "sun", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
+    "samstag", "sonntag", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado",
+    "domingo", "today", "yesterday", "heute", "gestern", "hoy", "ayer", "read", "reading",
+    "time", "lesezeit", "minuten", "min.",
+];
+
+fn starts_with_label(lower: &str, labels: &[&str]) -> bool {
+    labels.iter().any(|l| {
+        lower.strip_prefix(l).is_some_and(|rest| {
+            let rest = rest.trim_start();
+            rest.starts_with(':') || rest.starts_with('|') || rest.starts_with('»') || rest.starts_with('>')
+        })
+    })
+}
+
+/// The role a block's text gives it, whatever element holds it: "Read more: …", "Photo:
+/// Reuters", "Updated 3 May 2024, 10:02", "By Ann Lee", "Image 2 of 9", "Follow us on …".
+pub fn text_role(text: &str, linked: usize) -> Option<Role> {
+    let chars = text.chars().count();
+    if chars == 0 || chars > 300 {
+        return None;
+    }
+    let lower = text
+        .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '@')
+        .to_lowercase();
+    let lower = lower.as_str();
+    let linky = linked * 2 >= chars;
+    if starts_with_label(lower, RELATED_LABELS) && (linky || chars <= 200) {
+        return Some(Role::Related);
+    }
+    if CALL_TO_ACTION.iter().any(|l| lower.starts_with(l)) && chars <= 250 {
+        return Some(Role::Related);
+    }
+    if chars <= 70 && RELATED_HEADINGS.iter().any(|l| starts_with_word(lower, l)) {
+        return Some(Role::Related);
+    }
+    if chars <= 200 && ASK_WORDS.iter().any(|w| lower.contains(w)) && {
+        let words: Vec<&str> = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        READER_WORDS.iter().any(|r| words.contains(r))
+    } {
+        return Some(Role::Related);
+    }
+    if chars <= 150
+        && (starts_with_label(lower, CREDIT_LABELS)
+            || (chars <= 60 && CREDIT_WORDS.iter().any(|w| lower.contains(w)))
+            || lower.starts_with("(foto") || lower.starts_with("(crédito") || lower.starts_with("(photo"))
+    {
+        return Some(Role::Credit);
+    }
+    if chars <= 60 && is_counter(lower) {
+        return Some(Role::Caption);
+    }
+    if chars <= 80 && is_date_line(lower) {
+        return Some(Role::Dateline);
+    }
+    if chars <= 80 {
+        for by in ["by ", "von ", "por ", "par ", "di ", "door ", "text: ", "text von "] {
+            if let Some(rest) = lower.strip_prefix(by) {
+                let names = &text[text.len() - rest.len()..];
+                let words: Vec<&str> = names.split_whitespace().collect();
+                let capitalised = words
+                    .iter()
+                    .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    .count();
+                if (1..=8).contains(&words.len())
+                    && capitalised * 2 >= words.len()
+                    && !names.trim_end_matches('.').contains(['.', '!', '?'])
+                {
+                    return Some(Role::Byline);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// `lower` starts with `prefix` followed by the end or a non-letter.
+fn starts_with_word(lower: &str, prefix: &str) -> bool {
+    lower
+        .strip_prefix(prefix)
+        .is_some_and(|rest| !rest.chars().next().is_some_and(char::is_alphabetic))
+}
+
+/// "Image 1 of 12", "Photo 3/9", "1 / 12".
+fn is_counter(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let num = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+    match words.as_slice() {
+        [a, "/", b] => num(a) && num(b),
+        [_, a, "of" | "von" | "de" | "sur" | "di", b] => num(a) && num(b),
+        [_, ab] | [ab] => ab.split_once('/').is_some_and(|(a, b)| num(a) && num(b)),
+        _ => false,
+    }
+}
+
+/// A line of dates, times and the words around them: nothing else, and a time ("14:05"),
+/// a date word ("Updated", "March") or two numbers ("3.5.2024", "3 5 2024").
+fn is_date_line(lower: &str) -> bool {
+    let (mut numbers, mut time, mut date_word) = (0, false, false);
+    for w in lower.split(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '|' | '/' | '·' | '•' | '–' | '-' | '(' | ')')
+    }) {
+        let w = w.trim_matches(|c: char| matches!(c, '.' | ':' | ';'));
+        if w.is_empty() {
+            continue;
+        }
+        let digits = w.chars().filter(char::is_ascii_digit).count();
+        if digits > 0
+            && w.chars().all(|c| {
+                c.is_ascii_digit() || matches!(c, ':' | '.' | 'h' | 'a' | 'p' | 'm' | 't' | 's' | 'n' | 'd' | 'r')
+            })
+        {
+            numbers += 1;
+            time |= w.contains(':') || w.contains('.') && digits >= 3;
+        } else if DATE_WORDS.contains(&w) {
+            date_word |= w.chars().count() > 3;
+        } else {
+            return false;
+        }
+    }
+    numbers > 0 && (time || date_word || numbers >= 2)
+}
+
+/// Roles by the shape of a block's text, and links gathered at the end of the article.
+pub fn classify_blocks(blocks: &mut [Block]) {
+    for b in blocks.iter_mut() {
+        if !matches!(b.role, Role::Paragraph | Role::ListItem | Role::Heading | Role::Other) {
+            continue;
+        }
+        let linked: usize = b.links.iter().map(|l| l.span.end - l.span.start).sum();
+        if let Some(role) = text_role(&b.text, linked) {
+            b.role = role;
+        }
+    }
+    // Links listed under a label for other stories ("Read more:") are those stories.
+    for i in 1..blocks.len() {
+        if blocks[i - 1].role == Role::Related && blocks[i].role == Role::ListItem && is_link(&blocks[i]) {
+            blocks[i].role = Role::Related;
+        }
+    }
+    // At the end of a text article: short blocks that are links, and the labels above them.
+    let text_blocks = blocks
+        .iter()
+        .filter(|b| b.role.is_body() && b.role != Role::Heading)
+        .count();
+    if text_blocks < 3 {
+        return;
+    }
+    for b in blocks.iter_mut().rev() {
+        if !b.role.is_body() {
+            continue;
+        }
+        let short_link = is_link(b) && b.text.chars().count() <= 200;
+        if short_link || b.role == Role::Heading && b.text.chars().count() <= 60 {
+            b.role = Role::Related;
+        } else {
+            break;
+        }
+    }
+}
+
+/// A block whose text is nearly all link text.
+fn is_link(b: &Block) -> bool {
+    let linked: usize = b.links.iter().map(|l| l.span.end - l.span.start).sum();
+    let chars = b.text.chars().count();
+    chars > 0 && linked * 10 >= chars * 8
 }

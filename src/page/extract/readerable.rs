@@ -19,15 +19,16 @@ pub fn is_readerable_article(doc: &Document, article: &crate::page::article::Art
 /// Pages of shorter paragraphs (live blogs, scripts that say more per character):
 /// the extracted article has several real paragraphs and is not a list of headlines.
 fn has_article_body(article: &crate::page::article::Article) -> bool {
-    use crate::page::article::BlockKind;
+    use crate::page::article::Role;
     let mut paragraphs = 0;
     let mut chars = 0;
     let mut headings = 0;
     for b in &article.blocks {
         let len = super::reading_length(&b.text);
         let linked: usize = b.links.iter().map(|l| l.span.end - l.span.start).sum();
-        match b.kind {
-            BlockKind::Heading => headings += 1,
+        match b.role {
+            Role::Heading | Role::Title => headings += 1,
+            _ if !b.role.is_prose() => {}
             _ if len >= 80 && linked * 2 < b.text.chars().count() => {
                 paragraphs += 1;
                 chars += len;

@@ -101,7 +101,16 @@ fn initial_score(doc: &Document, id: NodeId, flags: Flags) -> f64 {
 pub struct Selection {
     /// The article: the top candidate and the siblings that belong with it, in document order.
     pub roots: Vec<NodeId>,
+    /// The best candidate that is not mostly links: whatever is chosen must keep most of its text.
+    pub dense: Option<NodeId>,
+    /// Its text outside links.
+    pub dense_text: u32,
 }
+
+/// Above this link density a candidate is a list of links more than an article.
+const LINK_HEAVY: f64 = 0.33;
+/// Below it, a candidate is prose.
+const DENSE: f64 = 0.2;
 
 /// A paragraph-like unit: its text size and the element whose ancestors it scores.
 struct Unit {
@@ -194,13 +203,31 @@ pub fn select(doc: &Document, body: NodeId, removed: &[bool], flags: Flags) -> S
             .partial_cmp(&score[a])
             .unwrap_or(std::cmp::Ordering::Equal)
     });
+    let own = |c: NodeId| f64::from(stats[c].text) - f64::from(stats[c].link);
+    let dense_text = |d: Option<NodeId>| d.map_or(0, |d| own(d).max(0.0) as u32);
+    // Not the top candidate's ancestor: that holds the same and more.
+    let top_ancestors: Vec<NodeId> = candidates.first().map(|&t| doc.ancestors(t).collect()).unwrap_or_default();
+    let dense = candidates.iter().copied().find(|&c| {
+        c != body && stats[c].link_density() < DENSE && own(c) >= 200.0 && !top_ancestors.contains(&c)
+    });
+    // A link-heavy winner (a "content" wrapper around menus and teaser lists) gives way to
+    // the dense candidate inside it that holds a good part of its text.
+    let mut first = candidates.first().copied();
+    if let (Some(top), Some(d)) = (first, dense) {
+        if stats[top].link_density() > LINK_HEAVY
+            && doc.ancestors(d).any(|a| a == top)
+            && own(d) * 2.5 >= own(top)
+        {
+            first = Some(d);
+        }
+    }
     candidates.truncate(5);
 
-    let Some(&first) = candidates.first() else {
-        return Selection { roots: vec![body] };
+    let Some(first) = first else {
+        return Selection { roots: vec![body], dense, dense_text: dense_text(dense) };
     };
     if first == body {
-        return Selection { roots: vec![body] };
+        return Selection { roots: vec![body], dense, dense_text: dense_text(dense) };
     }
     let mut top = first;
     let top_score = score[top].unwrap_or(0.0);
@@ -259,7 +286,7 @@ pub fn select(doc: &Document, body: NodeId, removed: &[bool], flags: Flags) -> S
     }
 
     let Some(parent) = doc.parent(top).filter(|&p| doc.is_element(p)) else {
-        return Selection { roots: vec![top] };
+        return Selection { roots: vec![top], dense, dense_text: dense_text(dense) };
     };
     let top_score = score[top].unwrap_or(0.0);
     let threshold = (top_score * 0.2).max(10.0);
@@ -292,7 +319,7 @@ pub fn select(doc: &Document, body: NodeId, removed: &[bool], flags: Flags) -> S
             roots.push(sibling);
         }
     }
-    Selection { roots }
+    Selection { roots, dense, dense_text: dense_text(dense) }
 }
 
 fn has_heading(doc: &Document, id: NodeId, levels: &[&str]) -> bool {
