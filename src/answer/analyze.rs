@@ -53,8 +53,7 @@ fn candidates(input: &Input) -> (Vec<Finding>, Vec<bool>) {
     let mut attributions = attribution::find(input);
     let mut hedges = hedge::find(input, &attributions);
     uncertainty::apply(input, &attributions, &mut hedges, HedgeModel::builtin());
-    let so_far: Vec<Finding> = attributions.findings.iter().chain(hedges.iter()).cloned().collect();
-    let claims = claim::find(input, &attributions, &so_far);
+    let claims = claim::find(input, &attributions, &hedges);
     let mut findings: Vec<Finding> = std::mem::take(&mut attributions.findings).into_iter().chain(hedges).chain(claims).collect();
     findings.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
     (findings, attributions.sourced)

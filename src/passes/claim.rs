@@ -156,11 +156,13 @@ fn names_an_inner_state(input: &Input, f: &Finding) -> bool {
     }
 }
 
-pub fn find(input: &Input, attributions: &Attributions, so_far: &[Finding]) -> Vec<Finding> {
+/// `hedges`: the hedge and uncertainty passes' findings (with the attributions' own, they tell
+/// which sentences are hedged or vaguely sourced).
+pub fn find(input: &Input, attributions: &Attributions, hedges: &[Finding]) -> Vec<Finding> {
     let sentences = &input.seg.sentences;
     let mut out = Vec::new();
     let mut hedged = vec![false; sentences.len()];
-    for f in so_far {
+    for f in attributions.findings.iter().chain(hedges) {
         if matches!(f.kind, Kind::Speculation | Kind::VagueAttribution) {
             hedged[input.sentence_at_char(f.span.start)] = true;
         }
