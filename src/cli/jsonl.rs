@@ -68,11 +68,11 @@ const CHUNK_LINES: usize = 64;
 /// Bytes per chunk at most (long articles go a few at a time).
 const CHUNK_BYTES: usize = 256 * 1024;
 
-/// The answers to a chunk of lines, each ending in a newline, and how many were left
-/// unmarked for their language.
-/// A chunk's answer lines and how many of its lines were left unmarked for their language.
+/// A chunk's answers, each ending in a newline, and how many of its lines were left unmarked
+/// for their language.
 type ChunkAnswer = Result<(Vec<u8>, usize), String>;
 
+/// The answers to a chunk of lines.
 fn answer_chunk(lines: &[Vec<u8>], options: &Options) -> ChunkAnswer {
     let mut out = Vec::with_capacity(lines.iter().map(Vec::len).sum::<usize>() / 2 + 64);
     let mut unmarked = 0;

@@ -6,7 +6,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launch, open, openExtensionPage, inExtension, waitForState, screenshot, unavailable,
+  startServer, launch, open, openExtensionPage, inExtension, waitForState, screenshot, unavailable, inShadow, openPanel,
 } from './harness.mjs';
 import { axeViolations, formatViolations } from './axe.mjs';
 
@@ -15,18 +15,7 @@ after(() => server.close());
 
 const ARTICLE = '/pages/article.html';
 
-const inShadow = (page, fn, ...args) =>
-  page.evaluate((source, ...rest) => {
-    const root = document.querySelector('caveat-overlay').shadowRoot;
-    const q = (id) => root.querySelector(`[data-caveat-testid="${id}"]`);
-    const qa = (id) => [...root.querySelectorAll(`[data-caveat-testid="${id}"]`)];
-    return new Function('root', 'q', 'qa', 'args', source)(root, q, qa, rest);
-  }, fn, ...args);
 
-async function openPanel(page) {
-  await inShadow(page, `if (q('panel').dataset.collapsed === 'true') q('pill').click();`);
-  assert.equal(await inShadow(page, `return q('panel').dataset.collapsed;`), 'false', 'the panel opens');
-}
 
 // The element that has the keyboard focus, inside the overlay's shadow root if it is there.
 const focused = (page) => page.evaluate(() => {

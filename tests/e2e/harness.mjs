@@ -244,3 +244,20 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     process.exit(1);
   });
 }
+
+// Runs `fn` (source text) in the page with the overlay's shadow root: `root`, `q(id)` and `qa(id)` find
+// its parts by data-caveat-testid, `args` holds the extra arguments.
+export const inShadow = (page, fn, ...args) =>
+  page.evaluate((source, ...rest) => {
+    const root = document.querySelector('caveat-overlay').shadowRoot;
+    const q = (id) => root.querySelector(`[data-caveat-testid="${id}"]`);
+    const qa = (id) => [...root.querySelectorAll(`[data-caveat-testid="${id}"]`)];
+    return new Function('root', 'q', 'qa', 'args', source)(root, q, qa, rest);
+  }, fn, ...args);
+
+// Unfolds the overlay's panel (a click on the pill) and checks that it opened.
+export async function openPanel(page) {
+  await inShadow(page, `if (q('panel').dataset.collapsed === 'true') q('pill').click();`);
+  const collapsed = await inShadow(page, `return q('panel').dataset.collapsed;`);
+  if (collapsed !== 'false') throw new Error('the panel did not open');
+}

@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { join } from 'node:path';
 import {
-  startServer, hasSeedArticle, launch, open, openExtensionPage, inExtension, waitForState, overlayInfo, screenshot, unavailable, ROOT,
+  startServer, hasSeedArticle, launch, open, openExtensionPage, inExtension, waitForState, overlayInfo, screenshot, unavailable, ROOT, inShadow, openPanel,
 } from './harness.mjs';
 
 const server = await startServer();
@@ -107,20 +107,7 @@ async function badge(browser, browserName, expected) {
   return text;
 }
 
-// Runs in the page: the shadow root's element with data-caveat-testid=id.
-const inShadow = (page, fn, ...args) =>
-  page.evaluate((source, ...rest) => {
-    const root = document.querySelector('caveat-overlay').shadowRoot;
-    const q = (id) => root.querySelector(`[data-caveat-testid="${id}"]`);
-    const qa = (id) => [...root.querySelectorAll(`[data-caveat-testid="${id}"]`)];
-    return new Function('root', 'q', 'qa', 'args', source)(root, q, qa, rest);
-  }, fn, ...args);
 
-async function openPanel(page) {
-  await inShadow(page, `if (q('panel').dataset.collapsed === 'true') q('pill').click();`);
-  const collapsed = await inShadow(page, `return q('panel').dataset.collapsed;`);
-  assert.equal(collapsed, 'false', 'the panel opens');
-}
 
 const listedFindings = (page) => inShadow(page, `return qa('finding').length;`);
 
