@@ -173,7 +173,7 @@ install_node_modules() {
 # ---- build ---------------------------------------------------------------------------------------
 
 build_wasm() {
-  step "Building the wasm core (profile wasm-release: opt-level s)"
+  step "Building the wasm core (profile wasm-release: opt-level z)"
   note "${WASM_BUILD[*]}"
   "${WASM_BUILD[@]}" || die "the wasm build failed (compiler output above)"
   local wasm=target/$WASM_TARGET/wasm-release/caveat.wasm
@@ -185,13 +185,13 @@ build_wasm() {
     # wasm-opt runs before wasm-bindgen: Debian's binaryen breaks the externref table
     # wasm-bindgen adds (instantiation then fails with a funcref error).
     if command -v wasm-opt >/dev/null; then
-      note "wasm-opt -Oz"
-      wasm-opt -Oz --detect-features -o target/wasm-opt/caveat.wasm "$wasm" || die "wasm-opt failed"
+      note "wasm-opt -Oz --converge"
+      wasm-opt -Oz --converge --detect-features -o target/wasm-opt/caveat.wasm "$wasm" || die "wasm-opt failed"
       input=target/wasm-opt/caveat.wasm
     else
       note "wasm-opt not found: shipping the unoptimised wasm"
     fi
-    wasm-bindgen --target web --no-typescript --out-dir "$PKG_DIR" "$input" || die "wasm-bindgen failed"
+    wasm-bindgen --target web --no-typescript --remove-producers-section --out-dir "$PKG_DIR" "$input" || die "wasm-bindgen failed"
   else
     note "up to date"
   fi

@@ -29,11 +29,11 @@ fn justified(doc: &str) -> Vec<String> {
         .lines()
         .filter(|l| l.starts_with('|'))
         .skip(2) // header and separator
-        .filter_map(|l| {
+        .map(|l| {
             let cells: Vec<&str> = l.trim_matches('|').split('|').map(str::trim).collect();
             let justification = cells.get(1).copied().unwrap_or("");
             assert!(justification.len() > 20, "the permission {} needs a justification", cells[0]);
-            Some(cells[0].trim_matches('`').to_string())
+            cells[0].trim_matches('`').to_string()
         })
         .collect()
 }
