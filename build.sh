@@ -3,7 +3,8 @@
 #   ./build.sh [build]                        wasm core, native CLI, extension for Chrome and Firefox
 #   ./build.sh test                           build, then cargo test, clippy, web-ext lint, browser tests
 #   ./build.sh demo [--browser chromium|firefox]  build, serve www/ and sample pages, optionally open a browser
-#   ./build.sh bench                          build, then `caveat bench` and extraction timings in Chromium
+#   ./build.sh bench                          build, then `caveat bench`, jsonl against write-good, the page-to-highlights
+#                                             breakdown in Chromium and Firefox, and extraction timings in Chromium
 # Every step says what it does; a failing step says which one failed. Safe to re-run:
 # steps whose inputs did not change are skipped.
 set -euo pipefail
@@ -177,7 +178,7 @@ install_node_modules() {
 # ---- build ---------------------------------------------------------------------------------------
 
 build_wasm() {
-  step "Building the wasm core (profile wasm-release: opt-level s)"
+  step "Building the wasm core (profile wasm-release: opt-level z)"
   note "${WASM_BUILD[*]}"
   "${WASM_BUILD[@]}" || die "the wasm build failed (compiler output above)"
   local wasm=target/$WASM_TARGET/wasm-release/caveat.wasm
@@ -189,13 +190,13 @@ build_wasm() {
     # wasm-opt runs before wasm-bindgen: Debian's binaryen breaks the externref table
     # wasm-bindgen adds (instantiation then fails with a funcref error).
     if command -v wasm-opt >/dev/null; then
-      note "wasm-opt -Oz"
-      wasm-opt -Oz --detect-features -o target/wasm-opt/caveat.wasm "$wasm" || die "wasm-opt failed"
+      note "wasm-opt -Oz --converge"
+      wasm-opt -Oz --converge --detect-features -o target/wasm-opt/caveat.wasm "$wasm" || die "wasm-opt failed"
       input=target/wasm-opt/caveat.wasm
     else
       note "wasm-opt not found: shipping the unoptimised wasm"
     fi
-    wasm-bindgen --target web --no-typescript --out-dir "$PKG_DIR" "$input" || die "wasm-bindgen failed"
+    wasm-bindgen --target web --no-typescript --remove-producers-section --out-dir "$PKG_DIR" "$input" || die "wasm-bindgen failed"
   else
     note "up to date"
   fi
@@ -338,6 +339,10 @@ run_bench() {
   local failed=0
   step "Bench: native (target/release/caveat bench)"
   target/release/caveat bench || { note "caveat bench failed (exit $?)"; failed=1; }
+  step "Bench: caveat jsonl against write-good, whole process (tests/bench/jsonl.mjs)"
+  node tests/bench/jsonl.mjs || { note "the jsonl benchmark failed (exit $?)"; failed=1; }
+  step "Bench: page to highlights, step by step, in Chromium and Firefox (tests/bench/breakdown.mjs)"
+  node tests/bench/breakdown.mjs || { note "the breakdown benchmark failed (exit $?)"; failed=1; }
   step "Bench: extraction in headless Chromium (tests/bench/extract-browser.mjs)"
   node tests/bench/extract-browser.mjs || { note "the browser benchmark failed (exit $?)"; failed=1; }
   STEP="bench"
@@ -371,6 +376,6 @@ case $command in
   test) run_tests ;;
   demo) run_demo "$@" ;;
   bench) run_bench ;;
-  -h | --help | help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//' ;;
+  -h | --help | help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' ;;
   *) die "unknown command '$command' (build, test, demo, bench)" ;;
 esac

@@ -68,12 +68,12 @@ const CHUNK_LINES: usize = 64;
 /// Bytes per chunk at most (long articles go a few at a time).
 const CHUNK_BYTES: usize = 256 * 1024;
 
-/// A chunk's answers, each ending in a newline, and how many of its lines were left unmarked
-/// for their language.
-type ChunkAnswer = Result<(Vec<u8>, usize), String>;
+/// A chunk's answers, each ending in a newline, and how many lines were left unmarked for
+/// their language.
+type Answered = Result<(Vec<u8>, usize), String>;
 
 /// The answers to a chunk of lines.
-fn answer_chunk(lines: &[Vec<u8>], options: &Options) -> ChunkAnswer {
+fn answer_chunk(lines: &[Vec<u8>], options: &Options) -> Answered {
     let mut out = Vec::with_capacity(lines.iter().map(Vec::len).sum::<usize>() / 2 + 64);
     let mut unmarked = 0;
     for line in lines {
@@ -95,7 +95,7 @@ pub fn run(options: &Options) -> Result<(), String> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
     let (job_tx, job_rx) = mpsc::sync_channel::<(usize, Vec<Vec<u8>>)>(workers * 2);
     let job_rx = Mutex::new(job_rx);
-    let (done_tx, done_rx) = mpsc::channel::<(usize, ChunkAnswer)>();
+    let (done_tx, done_rx) = mpsc::channel::<(usize, Answered)>();
     std::thread::scope(|scope| {
         for _ in 0..workers {
             let (job_rx, done_tx) = (&job_rx, done_tx.clone());
@@ -152,7 +152,7 @@ fn read_chunks(jobs: mpsc::SyncSender<(usize, Vec<Vec<u8>>)>) -> Result<(), Stri
 }
 
 /// Writes the chunks' answers in input order as they come in; returns the lines left unmarked.
-fn write_in_order(done: mpsc::Receiver<(usize, ChunkAnswer)>) -> Result<usize, String> {
+fn write_in_order(done: mpsc::Receiver<(usize, Answered)>) -> Result<usize, String> {
     let mut stdout = io::stdout().lock();
     let mut waiting: BTreeMap<usize, Vec<u8>> = BTreeMap::new();
     let mut next = 0;

@@ -112,36 +112,53 @@ impl Match {
 
 /// The word lists' patterns and their prefix table (`phrase::build_tables`): the built-in
 /// lexicon's are built by `build.rs` when the crate is compiled; a reader's own words are
-/// built at run time.
+/// built at run time. Patterns are stored flat (texts end to end, entries end to end), which
+/// keeps the static tables small in the wasm.
 pub struct Lexicon {
-    /// Per pattern: its normalized text (" tok tok ") and every (kind, strength) listing it.
-    patterns: Cow<'static, [Pattern]>,
+    /// The patterns' normalized texts (" tok tok "), end to end; pattern `i` ends at `text_ends[i]`.
+    text: Cow<'static, str>,
+    text_ends: Cow<'static, [u32]>,
+    /// Every (kind, strength) listing each pattern, end to end; pattern `i`'s end at `entry_ends[i]`.
+    entries: Cow<'static, [Entry]>,
+    entry_ends: Cow<'static, [u32]>,
     slots: Cow<'static, [Slot]>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-struct Pattern {
-    text: Cow<'static, str>,
-    entries: Cow<'static, [Entry]>,
-}
-
-// The built-in lexicon's tables, from FILES (BUILTIN_PATTERNS, BUILTIN_SLOTS), by build.rs.
+// The built-in lexicon's tables, from FILES (BUILTIN_TEXT, BUILTIN_TEXT_ENDS, BUILTIN_ENTRIES,
+// BUILTIN_ENTRY_ENDS, BUILTIN_SLOTS), by build.rs.
 include!(concat!(env!("OUT_DIR"), "/lexicon_builtin.rs"));
 
-static BUILTIN: Lexicon = Lexicon { patterns: Cow::Borrowed(BUILTIN_PATTERNS), slots: Cow::Borrowed(BUILTIN_SLOTS) };
+static BUILTIN: Lexicon = Lexicon {
+    text: Cow::Borrowed(BUILTIN_TEXT),
+    text_ends: Cow::Borrowed(BUILTIN_TEXT_ENDS),
+    entries: Cow::Borrowed(BUILTIN_ENTRIES),
+    entry_ends: Cow::Borrowed(BUILTIN_ENTRY_ENDS),
+    slots: Cow::Borrowed(BUILTIN_SLOTS),
+};
 
 impl Lexicon {
     pub fn new(lists: impl IntoIterator<Item = (LexKind, Vec<(String, f32)>)>) -> Lexicon {
         let tables = build_tables(lists, MAX_ENTRY_TOKENS);
-        let patterns = tables
-            .patterns
-            .into_iter()
-            .map(|(text, entries)| Pattern {
-                text: Cow::Owned(text),
-                entries: entries.into_iter().map(|(kind, strength)| Entry { kind, strength }).collect(),
-            })
-            .collect();
-        Lexicon { patterns: Cow::Owned(patterns), slots: Cow::Owned(tables.slots) }
+        let (mut text, mut text_ends, mut entries, mut entry_ends) = (String::new(), Vec::new(), Vec::new(), Vec::new());
+        for (pattern, kinds) in tables.patterns {
+            text.push_str(&pattern);
+            text_ends.push(text.len() as u32);
+            entries.extend(kinds.into_iter().map(|(kind, strength)| Entry { kind, strength }));
+            entry_ends.push(entries.len() as u32);
+        }
+        Lexicon {
+            text: Cow::Owned(text),
+            text_ends: Cow::Owned(text_ends),
+            entries: Cow::Owned(entries),
+            entry_ends: Cow::Owned(entry_ends),
+            slots: Cow::Owned(tables.slots),
+        }
+    }
+
+    /// Pattern `i`'s normalized text and entries.
+    fn pattern(&self, i: usize) -> (&str, &[Entry]) {
+        let start = |ends: &[u32]| if i == 0 { 0 } else { ends[i - 1] as usize };
+        (&self.text[start(&self.text_ends)..self.text_ends[i] as usize], &self.entries[start(&self.entry_ends)..self.entry_ends[i] as usize])
     }
 
     /// The built-in lexicon: tables made when the crate was compiled, nothing to build.
@@ -163,10 +180,10 @@ impl Lexicon {
             for last in first..n.min(first + MAX_ENTRY_TOKENS) {
                 h = hash_part(h, norm.token(last).as_bytes());
                 let longer = lookup(&self.slots, h, |id| {
-                    let pattern = &self.patterns[id as usize];
+                    let (text, entries) = self.pattern(id as usize);
                     let end = norm.starts.get(last + 1).map_or(norm.text.len(), |&s| s as usize);
-                    if norm.text[norm.starts[first] as usize - 1..end] == pattern.text {
-                        out.extend(pattern.entries.iter().map(|e| Match { kind: e.kind, strength: e.strength, tokens: first..last + 1 }));
+                    if norm.text[norm.starts[first] as usize - 1..end] == *text {
+                        out.extend(entries.iter().map(|e| Match { kind: e.kind, strength: e.strength, tokens: first..last + 1 }));
                     }
                 });
                 if longer != Some(true) {
@@ -224,39 +241,47 @@ impl WordList {
 pub mod context {
     use super::WordList;
 
-    pub static ADVERB: WordList = WordList::new(include_str!("lexicon/context/adverb.txt"));
-    pub static ADVERB_BEFORE_STATE: WordList = WordList::new(include_str!("lexicon/context/adverb_before_state.txt"));
-    pub static AUXILIARY: WordList = WordList::new(include_str!("lexicon/context/auxiliary.txt"));
-    pub static BODY_NOUN: WordList = WordList::new(include_str!("lexicon/context/body_noun.txt"));
-    pub static DETERMINER: WordList = WordList::new(include_str!("lexicon/context/determiner.txt"));
-    pub static DETERMINER_BEFORE_QUANTITY: WordList = WordList::new(include_str!("lexicon/context/determiner_before_quantity.txt"));
-    pub static DOCUMENT_NOUN: WordList = WordList::new(include_str!("lexicon/context/document_noun.txt"));
-    pub static EVENT_TIME: WordList = WordList::new(include_str!("lexicon/context/event_time.txt"));
-    pub static FIRST_PERSON: WordList = WordList::new(include_str!("lexicon/context/first_person.txt"));
-    pub static GENERIC_AFTER_MODAL: WordList = WordList::new(include_str!("lexicon/context/generic_after_modal.txt"));
-    pub static HANDOVER_VERB: WordList = WordList::new(include_str!("lexicon/context/handover_verb.txt"));
-    pub static HIDDEN_SOURCE_VERB: WordList = WordList::new(include_str!("lexicon/context/hidden_source_verb.txt"));
-    pub static MONTH_CONTEXT: WordList = WordList::new(include_str!("lexicon/context/month_context.txt"));
-    pub static NATIONALITY_OR_LEVEL: WordList = WordList::new(include_str!("lexicon/context/nationality_or_level.txt"));
-    pub static NEEDS_SUBJECT: WordList = WordList::new(include_str!("lexicon/context/needs_subject.txt"));
-    pub static NOT_A_STATE_SUBJECT: WordList = WordList::new(include_str!("lexicon/context/not_a_state_subject.txt"));
-    pub static NOT_NAME: WordList = WordList::new(include_str!("lexicon/context/not_name.txt"));
-    pub static NOT_SUPERLATIVE: WordList = WordList::new(include_str!("lexicon/context/not_superlative.txt"));
-    pub static OPINION_VERB: WordList = WordList::new(include_str!("lexicon/context/opinion_verb.txt"));
-    pub static PERMISSION_SUBJECT: WordList = WordList::new(include_str!("lexicon/context/permission_subject.txt"));
-    pub static PERSON_BEFORE_OF: WordList = WordList::new(include_str!("lexicon/context/person_before_of.txt"));
-    pub static PLACE_OR_TIME_AFTER_APPEAR: WordList = WordList::new(include_str!("lexicon/context/place_or_time_after_appear.txt"));
-    pub static POLL: WordList = WordList::new(include_str!("lexicon/context/poll.txt"));
-    pub static PRONOUN: WordList = WordList::new(include_str!("lexicon/context/pronoun.txt"));
-    pub static QUOTATION_CUE: WordList = WordList::new(include_str!("lexicon/context/quotation_cue.txt"));
-    pub static REFLEXIVE: WordList = WordList::new(include_str!("lexicon/context/reflexive.txt"));
-    pub static SIGNAL_NOUN_BEFORE: WordList = WordList::new(include_str!("lexicon/context/signal_noun_before.txt"));
-    pub static SORT_DETERMINER: WordList = WordList::new(include_str!("lexicon/context/sort_determiner.txt"));
-    pub static SOURCE_NOUN: WordList = WordList::new(include_str!("lexicon/context/source_noun.txt"));
-    pub static SPEAKER_BEFORE_SUGGESTED: WordList = WordList::new(include_str!("lexicon/context/speaker_before_suggested.txt"));
-    pub static SPEECH_NOUN: WordList = WordList::new(include_str!("lexicon/context/speech_noun.txt"));
-    pub static SUPERLATIVE: WordList = WordList::new(include_str!("lexicon/context/superlative.txt"));
-    pub static UNKNOWN_WORD: WordList = WordList::new(include_str!("lexicon/context/unknown_word.txt"));
+    /// The list in `lexicon/context/NAME.txt`, as build.rs copies it without its comments
+    /// (they are for the people who edit the lists, not for the wasm).
+    macro_rules! list {
+        ($name:literal) => {
+            WordList::new(include_str!(concat!(env!("OUT_DIR"), "/context/", $name, ".txt")))
+        };
+    }
+
+    pub static ADVERB: WordList = list!("adverb");
+    pub static ADVERB_BEFORE_STATE: WordList = list!("adverb_before_state");
+    pub static AUXILIARY: WordList = list!("auxiliary");
+    pub static BODY_NOUN: WordList = list!("body_noun");
+    pub static DETERMINER: WordList = list!("determiner");
+    pub static DETERMINER_BEFORE_QUANTITY: WordList = list!("determiner_before_quantity");
+    pub static DOCUMENT_NOUN: WordList = list!("document_noun");
+    pub static EVENT_TIME: WordList = list!("event_time");
+    pub static FIRST_PERSON: WordList = list!("first_person");
+    pub static GENERIC_AFTER_MODAL: WordList = list!("generic_after_modal");
+    pub static HANDOVER_VERB: WordList = list!("handover_verb");
+    pub static HIDDEN_SOURCE_VERB: WordList = list!("hidden_source_verb");
+    pub static MONTH_CONTEXT: WordList = list!("month_context");
+    pub static NATIONALITY_OR_LEVEL: WordList = list!("nationality_or_level");
+    pub static NEEDS_SUBJECT: WordList = list!("needs_subject");
+    pub static NOT_A_STATE_SUBJECT: WordList = list!("not_a_state_subject");
+    pub static NOT_NAME: WordList = list!("not_name");
+    pub static NOT_SUPERLATIVE: WordList = list!("not_superlative");
+    pub static OPINION_VERB: WordList = list!("opinion_verb");
+    pub static PERMISSION_SUBJECT: WordList = list!("permission_subject");
+    pub static PERSON_BEFORE_OF: WordList = list!("person_before_of");
+    pub static PLACE_OR_TIME_AFTER_APPEAR: WordList = list!("place_or_time_after_appear");
+    pub static POLL: WordList = list!("poll");
+    pub static PRONOUN: WordList = list!("pronoun");
+    pub static QUOTATION_CUE: WordList = list!("quotation_cue");
+    pub static REFLEXIVE: WordList = list!("reflexive");
+    pub static SIGNAL_NOUN_BEFORE: WordList = list!("signal_noun_before");
+    pub static SORT_DETERMINER: WordList = list!("sort_determiner");
+    pub static SOURCE_NOUN: WordList = list!("source_noun");
+    pub static SPEAKER_BEFORE_SUGGESTED: WordList = list!("speaker_before_suggested");
+    pub static SPEECH_NOUN: WordList = list!("speech_noun");
+    pub static SUPERLATIVE: WordList = list!("superlative");
+    pub static UNKNOWN_WORD: WordList = list!("unknown_word");
 }
 
 #[cfg(test)]
@@ -286,8 +311,10 @@ mod tests {
     fn builtin_tables_from_build_rs_are_what_the_run_time_builds_from_the_files() {
         let built = Lexicon::new(FILES.iter().map(|(kind, src)| (*kind, parse_list(src))));
         let builtin = Lexicon::builtin();
-        assert_eq!(builtin.patterns.len(), built.patterns.len());
-        assert!(builtin.patterns.iter().zip(built.patterns.iter()).all(|(a, b)| a == b), "patterns differ");
+        assert_eq!(builtin.text, built.text);
+        assert_eq!(builtin.text_ends, built.text_ends);
+        assert_eq!(builtin.entries, built.entries);
+        assert_eq!(builtin.entry_ends, built.entry_ends);
         assert_eq!(builtin.slots, built.slots);
         // build.rs's own copy of the limit.
         let build_rs = include_str!("../../build.rs");

@@ -88,13 +88,13 @@ pub fn parse_list(source: &str) -> Vec<(String, f32)> {
 }
 
 /// One slot of the prefix table, an open-addressing hash table of the token sequences
-/// that begin some pattern. `tag` is 16 bits of the sequence's hash (0: an empty slot);
+/// that begin some pattern. `tag` is 8 bits of the sequence's hash (0: an empty slot);
 /// different sequences may share a tag, so a lookup reads every slot with its tag up to
 /// the next empty one, and a pattern found is confirmed against the text: the table only
 /// narrows the search, it never decides a match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Slot {
-    pub tag: u16,
+    pub tag: u8,
     /// The pattern these tokens are all of (`NO_PATTERN` if none), with `LONGER` set when
     /// some pattern goes on after them.
     pub pattern: u16,
@@ -104,10 +104,11 @@ pub const NO_PATTERN: u16 = 0x7FFF;
 pub const LONGER: u16 = 0x8000;
 pub const EMPTY: Slot = Slot { tag: 0, pattern: NO_PATTERN };
 
-/// The slot tag of a prefix hash (never 0, which marks an empty slot).
+/// The slot tag of a prefix hash (never 0, which marks an empty slot): bits the slot's
+/// index (the low bits) does not already give.
 #[inline]
-pub fn tag_of(h: u64) -> u16 {
-    ((h >> 48) as u16).max(1)
+pub fn tag_of(h: u64) -> u8 {
+    ((h >> 56) as u8).max(1)
 }
 
 /// Looks up the prefix whose hash is `h`: calls `pattern` with each pattern that may end

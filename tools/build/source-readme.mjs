@@ -18,6 +18,14 @@ const version = (command, args = ['--version']) => {
     return `(${command} not found)`;
   }
 };
+const zipVersion = () => {
+  try {
+    const text = execFileSync('zip', ['-v'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return (text.match(/This is (Zip [^,]*)/) || [])[1] || 'Info-ZIP';
+  } catch {
+    return '(zip not found)';
+  }
+};
 const sha256 = (file) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const manifest = JSON.parse(readFileSync('extension/manifest.json', 'utf8'));
 const bindgen = (readFileSync('Cargo.toml', 'utf8').match(/^wasm-bindgen = "=([0-9.]+)"/m) || [])[1] || '?';
@@ -51,14 +59,15 @@ under \`src/text/lexicon/\`, \`src/text/language/\` and \`src/model/\`).
 | wasm-bindgen-cli (pinned in Cargo.toml) | ${bindgen} |
 | wasm-opt (binaryen) | ${version('wasm-opt')} |
 | Node.js / npm | ${version('node')} / ${version('npm')} |
-| zip | ${version('zip', ['-v']).replace(/^Copyright.*$/, '') || 'Info-ZIP'} |
+| zip | ${zipVersion()} |
 
 The crate's dependencies are pinned by \`Cargo.lock\` and fetched from crates.io; the npm packages
 (\`package-lock.json\`) are only build and test tooling and none of them ships in the extension.
 
 ## Rebuilding
 
-On Debian 13 (or any Linux with the tools above), with Rust installed through rustup:
+On the system above (or another Linux with the same tools), with Rust installed through rustup, from the
+folder this archive unpacks to:
 
 \`\`\`
 ./build.sh
@@ -67,9 +76,10 @@ On Debian 13 (or any Linux with the tools above), with Rust installed through ru
 It installs what is missing (the wasm target, wasm-bindgen-cli ${bindgen}, binaryen, zip, the npm tooling),
 then:
 
-1. \`cargo build --lib --profile wasm-release --target wasm32-unknown-unknown\` (opt-level "s", LTO);
-2. \`wasm-opt -Oz --detect-features\` on the result;
-3. \`wasm-bindgen --target web --no-typescript --out-dir target/wasm-pkg\`;
+1. \`cargo build --lib --profile wasm-release --target wasm32-unknown-unknown\` (opt-level "z", LTO; \`build.rs\`
+   builds the word lists' tables);
+2. \`wasm-opt -Oz --converge --detect-features\` on the result;
+3. \`wasm-bindgen --target web --no-typescript --remove-producers-section --out-dir target/wasm-pkg\`;
 4. copies \`extension/\` with \`target/wasm-pkg/caveat.js\` and \`caveat_bg.wasm\` into \`dist/firefox/pkg/\` and writes
    the Firefox manifest (\`tools/build/manifest.mjs firefox\`), then zips \`dist/firefox\` as \`dist/caveat-firefox.zip\`.
 
