@@ -69,7 +69,7 @@ fn from_readers_words(input: &Input, f: &Finding) -> bool {
 
 fn run(input: &Input, options: &Options) -> Analysis {
     let (mut findings, sourced) = candidates(input);
-    let facts = SentenceFacts::new(input, &sourced);
+    let facts = SentenceFacts::new(input, &sourced, &findings);
     let model = Calibration::builtin();
     for f in findings.iter_mut().filter(|f| is_warning(f.kind)) {
         f.strength = if from_readers_words(input, f) { 1.0 } else { model.probability(input, &facts, f) };
@@ -127,18 +127,18 @@ pub(crate) fn rule_candidates(text: &str) -> Vec<Finding> {
     candidates(&Input::new(text, &Options::default(), Vec::new())).0
 }
 
-/// Every warning the passes find in `text`, before calibration and selection, with the
-/// names of its calibration features: what `examples/train_calibration.rs` learns from.
-pub fn warnings_with_features(text: &str, options: &Options) -> Vec<(Finding, Vec<String>)> {
+/// Every warning the passes find in `text`, before calibration and selection, with its
+/// calibration features (name, value): what `examples/train_calibration.rs` learns from.
+pub fn warnings_with_features(text: &str, options: &Options) -> Vec<(Finding, Vec<(String, f32)>)> {
     let input = Input::new(text, options, Vec::new());
     let (findings, sourced) = candidates(&input);
-    let facts = SentenceFacts::new(&input, &sourced);
+    let facts = SentenceFacts::new(&input, &sourced, &findings);
     findings
         .into_iter()
         .filter(|f| is_warning(f.kind))
         .map(|f| {
-            let mut names = Vec::new();
-            calibration::features(&input, &facts, &f, &mut |parts| names.push(parts.join(" ")));
+            let mut names = vec![(["prior", f.kind.as_str()].join(" "), calibration::rule_logit(&f))];
+            calibration::features(&input, &facts, &f, &mut |parts| names.push((parts.join(" "), 1.0)));
             (f, names)
         })
         .collect()
@@ -213,7 +213,7 @@ mod tests {
     fn sensitivity_sets_the_chance_a_warning_needs() {
         // Two sentences: 0..22 and 23..39.
         let input = Input::new("It may rain on Friday. Talks could fail.", &Options::default(), Vec::new());
-        let found = vec![finding(Kind::Speculation, 3, 6, 0.4), finding(Kind::Speculation, 29, 34, 0.8)];
+        let found = vec![finding(Kind::Speculation, 3, 6, 0.5), finding(Kind::Speculation, 29, 34, 0.8)];
         let shown = |sensitivity| select(&input, found.clone(), sensitivity).0.iter().map(|f| f.span.start).collect::<Vec<_>>();
         assert_eq!(shown(Sensitivity::Strict), [3, 29]);
         assert_eq!(shown(Sensitivity::Balanced), [29]);

@@ -197,7 +197,7 @@ mod tests {
 
     #[test]
     fn quotes_each_warning_in_its_sentence_with_the_reason_and_lists_sources() {
-        let text = "The board met on Monday. The pier may reopen in spring. Maria Okafor said work starts soon. Critics say the plan will fail.";
+        let text = "The board met on Monday. The pier may reopen in spring. Maria Okafor said work starts soon. The plan, critics say, will fail.";
         let (analysis, md) = report(text, &[]);
         assert!(md.starts_with("# Caveat report: Pier \\*to\\* be rebuilt\n"), "{md}");
         assert!(md.contains("- Address: <https://news.example/pier>"), "{md}");
@@ -213,7 +213,7 @@ mod tests {
             assert!(md.contains(&format!("**{}**", escape(&marked))), "the marked words {marked:?} in bold: {md}");
             assert!(md.contains(&format!("Why: {}", escape(&f.explanation))), "{md}");
         }
-        assert!(md.contains("> **Critics** say the plan will fail."), "{md}");
+        assert!(md.contains("> The plan, **critics** say, will fail."), "{md}");
         assert!(md.contains("- Maria Okafor: cited once"), "{md}");
         assert!(md.ends_with("A mark is a prompt to check, not a verdict.\n"));
     }

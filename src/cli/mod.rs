@@ -72,23 +72,33 @@ struct AnalysisArgs {
     /// languages are left unmarked and a note says which language was found.
     #[arg(long)]
     any_language: bool,
+    /// Score warnings with the calibration weights in FILE (as `cargo run --example
+    /// train_calibration` writes them) instead of the built-in ones: for cross-validating
+    /// the calibration on the labelled news set.
+    #[arg(long, value_name = "FILE")]
+    calibration: Option<PathBuf>,
 }
 
 impl AnalysisArgs {
-    fn options(self) -> Options {
+    /// The options, after loading a calibration file if one is given.
+    fn options(self) -> Result<Options, String> {
+        if let Some(path) = &self.calibration {
+            let source = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            caveat::model::calibration::Calibration::use_instead(&source).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
         let sensitivity = match self.sensitivity.as_str() {
             "strict" => Sensitivity::Strict,
             "lenient" => Sensitivity::Lenient,
             _ => Sensitivity::Balanced,
         };
-        Options { sensitivity, custom_hedges: self.hedges, custom_sources: self.sources, any_language: self.any_language }
+        Ok(Options { sensitivity, custom_hedges: self.hedges, custom_sources: self.sources, any_language: self.any_language })
     }
 }
 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Jsonl { options } => jsonl::run(&options.options()),
+        Command::Jsonl { options } => options.options().and_then(|o| jsonl::run(&o)),
         Command::Extract { page, json } => extract::run(&page, json),
         Command::Analyze { page, json, format, url, options } => {
             let format = match (json, format.as_deref()) {
@@ -96,7 +106,7 @@ pub fn run() -> ExitCode {
                 (_, Some("markdown")) => analyze::Format::Markdown,
                 _ => analyze::Format::Text,
             };
-            analyze::run(&page, format, url.as_deref(), &options.options())
+            options.options().and_then(|o| analyze::run(&page, format, url.as_deref(), &o))
         }
         Command::Bench => bench::run(),
     };

@@ -81,6 +81,10 @@ impl Weights {
         features(&mut |parts| total += self.0.get(&hash(parts)).copied().unwrap_or(0.0));
         total
     }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }
 
 /// Parses a cue model file: `word\tWORD` lines list candidate words, `PARTS\tVALUE`

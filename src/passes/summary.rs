@@ -180,7 +180,7 @@ mod tests {
 
     #[test]
     fn counts_every_kind_and_names_sources() {
-        let text = "Peskov said talks were possible. Moscow may be stalling. Critics say it is a ploy.";
+        let text = "Peskov said talks were possible. Moscow may be stalling. It is a ploy, critics say.";
         let s = analyze_text(text, &Options::default()).summary;
         assert_eq!(s.sentences, 3);
         assert_eq!(s.counts.len(), 4);

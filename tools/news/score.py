@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scores Caveat's marks against the labelled news set by ../shared/annotation/GUIDELINE.md.
 
-    python3 tools/news/score.py [--split dev|test|all] [--show] [DIR] -- target/release/caveat jsonl [OPTIONS]
+    python3 tools/news/score.py [--split dev|test|all] [--cv K] [--show] [DIR] -- target/release/caveat jsonl [OPTIONS]
 
 Runs the command once on every article's text (JSON lines {"id", "text"} in, {"id", "findings"} out,
 as `caveat jsonl` speaks) and counts, per the guideline:
@@ -14,8 +14,16 @@ as `caveat jsonl` speaks) and counts, per the guideline:
 - per kind: precision over the sentences it marks, recall over the sentences with its label;
 - warned sentences per 1,000 words per article: median and worst.
 `--show` lists every wrong or missed mark (use it on the dev split only: the test split is for figures).
+
+`--cv K` cross-validates the learned calibration: the articles scored are split into K folds by a
+hash of their id, and each fold is analysed with weights that `train_calibration` fits on every
+other labelled article of DIR, all splits (the command gets `--calibration FILE`). Run
+`cargo build --release --example train_calibration` first. Figures so made never come from
+weights that saw the article; with `--split test` they also come from articles no rule was tuned on.
 """
-import json, os, statistics, subprocess, sys
+import hashlib, json, os, statistics, subprocess, sys, tempfile
+
+TRAINER = 'target/release/examples/train_calibration'
 
 WARNINGS = ('speculation', 'vague_attribution', 'unsourced_claim')
 RIGHT_ON = {
@@ -56,6 +64,24 @@ def run(command, articles):
     return answers
 
 
+def run_cross_validated(command, articles, directory, folds):
+    """Answers for every article, each from weights fitted without its fold."""
+    fold_of = lambda a: int(hashlib.sha1(a['id'].encode()).hexdigest(), 16) % folds
+    answers = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for k in range(folds):
+            held = [a for a in articles if fold_of(a) == k]
+            if not held:
+                continue
+            ids, model = os.path.join(tmp, f'fold{k}.ids'), os.path.join(tmp, f'fold{k}.txt')
+            with open(ids, 'w') as f:
+                f.write(''.join(a['id'] + '\n' for a in held))
+            subprocess.run([TRAINER, '--all-splits', '--leave-out', ids, directory, model], check=True,
+                           stdout=subprocess.DEVNULL)
+            answers.update(run(command + ['--calibration', model], held))
+    return answers
+
+
 def marked_kinds(sentence, findings):
     return {f['kind'] for f in findings if f['start'] < sentence['end'] and f['end'] > sentence['start']}
 
@@ -65,7 +91,7 @@ def ratio(a, b):
 
 
 def main(argv):
-    split, show, directory = 'all', False, 'data/news-gold'
+    split, show, directory, folds = 'all', False, 'data/news-gold', 0
     if '--' not in argv:
         sys.exit(__doc__)
     cut = argv.index('--')
@@ -74,6 +100,8 @@ def main(argv):
         arg = args.pop(0)
         if arg == '--split':
             split = args.pop(0)
+        elif arg == '--cv':
+            folds = int(args.pop(0))
         elif arg == '--show':
             show = True
         else:
@@ -81,7 +109,7 @@ def main(argv):
     articles = load(directory, split)
     if not articles:
         sys.exit(f'score: no labelled articles in {directory} (split {split})')
-    answers = run(command, articles)
+    answers = run_cross_validated(command, articles, directory, folds) if folds else run(command, articles)
     tp = {k: 0 for k in RIGHT_ON}
     marked = {k: 0 for k in RIGHT_ON}
     found = {k: 0 for k in RIGHT_ON}
@@ -123,7 +151,8 @@ def main(argv):
                     print(f'WRONG {wrong:17} {a["id"][:40]} [{",".join(sorted(labels))}] '
                           f'cue «{cues}»: {text[s["start"]:s["end"]][:160]}')
         per_kwords.append(1000 * article_warned / max(1, len(text.split())))
-    print(f'news set {directory} split {split}: {len(articles)} articles, {sentences} sentences')
+    how = f', calibration cross-validated in {folds} folds' if folds else ''
+    print(f'news set {directory} split {split}: {len(articles)} articles, {sentences} sentences{how}')
     print(f'trust (precision of warned sentences): {ratio(warned_right, warned):.3f} ({warned_right}/{warned})')
     for kind in RIGHT_ON:
         print(f'{kind:18} precision {ratio(tp[kind], marked[kind]):.3f} ({tp[kind]}/{marked[kind]})  '

@@ -275,11 +275,11 @@ pub fn find(input: &Input) -> Attributions {
                 if m.kind == LexKind::Inference || also_inference || who.end <= m.tokens.start && who.end < m.tokens.start.saturating_sub(3) {
                     // "Reports from the front lines indicate": one vague cue.
                     let span = who.start.min(m.tokens.start)..who.end.max(m.tokens.end);
-                    push_vague(input, &mut out, span, 0.8, &mut taken);
+                    push_vague(input, &mut out, span, vague_strength(input, who), &mut taken);
                     continue;
                 }
                 // "Aides said": the source is vague, the verb still attributes the claim to them.
-                push_vague(input, &mut out, who.clone(), 0.8, &mut taken);
+                push_vague(input, &mut out, who.clone(), vague_strength(input, who), &mut taken);
                 push_unnamed(input, &mut out, who.clone(), m.tokens.clone(), &mut taken);
                 continue;
             }
@@ -368,6 +368,19 @@ pub(super) fn push_unnamed(input: &Input, out: &mut Attributions, who: Range<usi
         strength: 0.6,
         source: None,
     });
+}
+
+/// How surely the vague source at `who` hides who speaks, from its lexicon entry:
+/// "critics", "people familiar with" surely; "officials", "researchers" often stand
+/// for a body the article names nearby.
+fn vague_strength(input: &Input, who: &Range<usize>) -> f32 {
+    input
+        .matches_near(who)
+        .iter()
+        .filter(|m| m.kind == LexKind::VagueSource && who.start <= m.tokens.start && m.tokens.end <= who.end)
+        .map(|m| m.strength)
+        .fold(None, |best: Option<f32>, x| Some(best.map_or(x, |b| b.max(x))))
+        .unwrap_or(0.8)
 }
 
 pub(super) fn push_vague(input: &Input, out: &mut Attributions, tokens: Range<usize>, strength: f32, taken: &mut [bool]) {
