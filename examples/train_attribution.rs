@@ -16,9 +16,10 @@ const EPOCHS: usize = 8;
 const MIN_CUE_COUNT: usize = 3;
 const MIN_CUE_SHARE: f32 = 0.1;
 /// Features seen fewer times, or with smaller weights, are dropped from the file:
-/// rare features overfit, and the file stays small.
+/// rare features overfit, and the file stays small (it is most of the wasm's data; at
+/// 0.7 PolNeAR dev F1 is 0.853 against 0.854 at 0.1, for 8,500 weights instead of 11,600).
 const MIN_FEATURE_COUNT: usize = 3;
-const MIN_WEIGHT: f32 = 0.1;
+const MIN_WEIGHT: f32 = 0.7;
 
 struct Doc {
     text: String,
@@ -146,7 +147,7 @@ fn main() {
         .collect();
     weights.sort_by(|a, b| a.0.cmp(b.0));
     for (name, x) in &weights {
-        out.push_str(&format!("{name}\t{x:.3}\n"));
+        out.push_str(&format!("{name}\t{x:.2}\n"));
     }
     std::fs::File::create(out_path).and_then(|mut f| f.write_all(out.as_bytes())).expect("write model");
     eprintln!("wrote {} weights to {out_path}", weights.len());

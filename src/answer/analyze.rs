@@ -71,8 +71,9 @@ fn run(input: &Input, options: &Options) -> Analysis {
     let (mut findings, sourced) = candidates(input);
     let facts = SentenceFacts::new(input, &sourced, &findings);
     let model = Calibration::builtin();
+    let readers_words = !options.custom_hedges.is_empty() || !options.custom_sources.is_empty();
     for f in findings.iter_mut().filter(|f| is_warning(f.kind)) {
-        f.strength = if from_readers_words(input, f) { 1.0 } else { model.probability(input, &facts, f) };
+        f.strength = if readers_words && from_readers_words(input, f) { 1.0 } else { model.probability(input, &facts, f) };
     }
     let (findings, held_back) = select(input, findings, options.sensitivity);
     let summary = summary::summarize(input, &findings, held_back);
