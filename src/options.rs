@@ -16,7 +16,7 @@ impl Sensitivity {
     /// deserve their mark are held back; their strength is that calibrated chance.
     pub fn min_probability(self) -> f32 {
         match self {
-            Sensitivity::Strict => 0.45,
+            Sensitivity::Strict => 0.3,
             Sensitivity::Balanced => 0.6,
             Sensitivity::Lenient => 0.75,
         }

@@ -8,7 +8,7 @@ use crate::passes::attribution::Attributions;
 use crate::finding::{Finding, Kind};
 use crate::span::Span;
 use crate::text::lexicon::context::{
-    DETERMINER_BEFORE_QUANTITY, GENERIC_AFTER_MODAL, MONTH_CONTEXT, PERMISSION_SUBJECT, PLACE_OR_TIME_AFTER_APPEAR, SIGNAL_NOUN_BEFORE,
+    DETERMINER_BEFORE_QUANTITY, DOCUMENT_NOUN, STANCE_NOUN, GENERIC_AFTER_MODAL, MONTH_CONTEXT, PERMISSION_SUBJECT, PLACE_OR_TIME_AFTER_APPEAR, SIGNAL_NOUN_BEFORE,
     SORT_DETERMINER, SPEAKER_BEFORE_SUGGESTED, UNKNOWN_WORD,
 };
 use crate::text::lexicon::{LexKind, Match};
@@ -105,6 +105,12 @@ fn word_is_not_hedge(input: &Input, m: &Match, sentence: &Range<usize>) -> bool 
     if m.kind == LexKind::Inference && (prev == "not" || prev.ends_with("n't")) {
         return true;
     }
+    // "public records indicate", "the filing suggests": a document says so, which attributes
+    // the claim (the guideline's named document), not the writer's inference; and "as its
+    // name suggests" is no inference at all.
+    if m.kind == LexKind::Inference && (DOCUMENT_NOUN.contains(prev) || matches!(prev, "records" | "name")) {
+        return true;
+    }
     match input.norm.token(i) {
         "kind" | "sort" => SORT_DETERMINER.contains(prev),
         // "becomes more apparent", "it was apparent": plain to see, not a guess ("an apparent suicide" still is).
@@ -112,11 +118,18 @@ fn word_is_not_hedge(input: &Input, m: &Match, sentence: &Range<usize>) -> bool 
         // "the agency suggested that", "Bloomberg suggested": someone proposing or saying, reported.
         "suggested" => prev != "this" && prev != "that" && (i > sentence.start && input.seg.tokens[i - 1].upper || SPEAKER_BEFORE_SUGGESTED.contains(prev)),
         // The noun: "the signals could not differ", "signal preemption", "mixed signals".
+        // "signaled support for": said where one stands, as "signals" announces in a headline.
+        "signaled" | "signalled" | "signals" | "signal" if STANCE_NOUN.contains(next) || (SORT_DETERMINER.contains(next) && STANCE_NOUN.contains(after_next)) => true,
         "signal" | "signals" => {
             let verb_before = matches!(prev, "could" | "may" | "might" | "to" | "would" | "will" | "also" | "which" | "that");
             !verb_before && (input.norm.token(i) == "signal" || SIGNAL_NOUN_BEFORE.contains(prev) || matches!(next, "of" | "from" | "that" | "were" | "are" | "could" | "would" | "to" | "." | ","))
         }
         "supposed" => next == "to" && !matches!(after_next, "have" | "be"),
+        // "the complaint alleged that": a source's charge, reported; "the alleged attacker" is
+        // still the writer's hedge.
+        "alleged" => next == "that",
+        // "Pointing to the report, officials said": citing, a participle opening the sentence.
+        "pointing" => i == sentence.start,
         // "14 percent less likely to die": a measured rate, not a guess.
         "more" | "less" if m.tokens.len() == 2 => measured_before(input, sentence, i),
         "likely" if matches!(prev, "more" | "less") => measured_before(input, sentence, i - 1),
@@ -178,10 +191,12 @@ fn modal_is_not_hedge(input: &Input, m: &Match, sentence: &Range<usize>) -> bool
             let ability = matches!(next, Some("not" | "never" | "hardly" | "barely" | "only" | "see" | "hear" | "feel" | "tell" | "smell" | "taste" | "afford"))
                 && m.tokens.len() == 1
                 && input.norm.token((i + 2).min(sentence.end - 1)) != "have";
+            // "could be heard saying", "could be seen": what was perceived, not a guess.
+            let perceived = next == Some("be") && matches!(input.word_in(sentence, i + 2), "heard" | "seen");
             let all_they_could = i >= sentence.start + 2 && matches!(input.norm.token(i - 2), "all" | "everything" | "what" | "as");
             // "neither could the employer", "every meeting he could.": an ability, said again or elided.
             let elided = m.tokens.len() == 1 && (matches!(prev, Some("neither" | "nor")) || matches!(next, Some("." | "," | ";" | "?" | "!") | None));
-            ability || elided || (all_they_could && m.tokens.len() == 1 && matches!(next, Some("." | "," | "to" | "for") | None))
+            ability || perceived || elided || (all_they_could && m.tokens.len() == 1 && matches!(next, Some("." | "," | "to" | "for") | None))
         }
         _ => false,
     }
@@ -399,6 +414,11 @@ mod tests {
         assert_eq!(hedges("This raises questions about intent."), ["raises questions"]);
         // Belief pinned on nobody is a vague source, not the writer's guess.
         assert!(hedges("It is believed that he fled.").is_empty());
+        // A document's word is attributed to it, not inferred by the writer.
+        assert!(hedges("Public records indicate he did not own a home.").iter().all(|h| h != "indicate"));
+        assert!(hedges("The complaint alleged that the party failed to secure its data.").is_empty());
+        assert_eq!(hedges("The alleged attacker fled."), ["alleged"]);
+        assert!(hedges("Pointing to the report, officials agreed with its findings.").is_empty());
     }
 
     #[test]
@@ -413,6 +433,10 @@ mod tests {
         assert!(hedges("Where is that money supposed to come from?").is_empty());
         assert_eq!(hedges("He is supposed to have fled."), ["supposed to have"]);
         assert!(hedges("Coffee drinkers were 14 percent less likely to die.").is_empty());
+        assert!(hedges("But Uber, as its name suggests, is hierarchical.").is_empty());
+        assert!(hedges("The senator signaled support for the bill on Monday.").is_empty());
+        assert_eq!(hedges("The timing signals a shift."), ["signals"]);
+        assert!(hedges("The man could be heard saying he was late.").is_empty());
         assert_eq!(hedges("A deal is more likely now."), ["more likely"]);
     }
 

@@ -280,6 +280,7 @@ pub mod context {
     pub static SOURCE_NOUN: WordList = list!("source_noun");
     pub static SPEAKER_BEFORE_SUGGESTED: WordList = list!("speaker_before_suggested");
     pub static SPEECH_NOUN: WordList = list!("speech_noun");
+    pub static STANCE_NOUN: WordList = list!("stance_noun");
     pub static SUPERLATIVE: WordList = list!("superlative");
     pub static UNKNOWN_WORD: WordList = list!("unknown_word");
 }
@@ -298,7 +299,7 @@ mod tests {
     #[test]
     fn context_word_lists_hold_single_normalized_tokens() {
         use context::*;
-        for list in [&ADVERB, &ADVERB_BEFORE_STATE, &AUXILIARY, &BODY_NOUN, &DETERMINER, &DETERMINER_BEFORE_QUANTITY, &DOCUMENT_NOUN, &EVENT_TIME, &FIRST_PERSON, &GENERIC_AFTER_MODAL, &HANDOVER_VERB, &HIDDEN_SOURCE_VERB, &MONTH_CONTEXT, &NATIONALITY_OR_LEVEL, &NEEDS_SUBJECT, &NOT_A_STATE_SUBJECT, &NOT_NAME, &NOT_SUPERLATIVE, &OPINION_VERB, &PERMISSION_SUBJECT, &PERSON_BEFORE_OF, &PLACE_OR_TIME_AFTER_APPEAR, &POLL, &PRONOUN, &QUOTATION_CUE, &REFLEXIVE, &SIGNAL_NOUN_BEFORE, &SORT_DETERMINER, &SOURCE_NOUN, &SPEAKER_BEFORE_SUGGESTED, &SPEECH_NOUN, &SUPERLATIVE, &UNKNOWN_WORD] {
+        for list in [&ADVERB, &ADVERB_BEFORE_STATE, &AUXILIARY, &BODY_NOUN, &DETERMINER, &DETERMINER_BEFORE_QUANTITY, &DOCUMENT_NOUN, &EVENT_TIME, &FIRST_PERSON, &GENERIC_AFTER_MODAL, &HANDOVER_VERB, &HIDDEN_SOURCE_VERB, &MONTH_CONTEXT, &NATIONALITY_OR_LEVEL, &NEEDS_SUBJECT, &NOT_A_STATE_SUBJECT, &NOT_NAME, &NOT_SUPERLATIVE, &OPINION_VERB, &PERMISSION_SUBJECT, &PERSON_BEFORE_OF, &PLACE_OR_TIME_AFTER_APPEAR, &POLL, &PRONOUN, &QUOTATION_CUE, &REFLEXIVE, &SIGNAL_NOUN_BEFORE, &SORT_DETERMINER, &SOURCE_NOUN, &SPEAKER_BEFORE_SUGGESTED, &SPEECH_NOUN, &STANCE_NOUN, &SUPERLATIVE, &UNKNOWN_WORD] {
             assert!(list.iter().count() > 0);
             for word in list.iter() {
                 assert_eq!(normalize_phrase(word), format!(" {word} "), "{word} is not one lowercased token");
