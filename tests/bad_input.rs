@@ -49,6 +49,18 @@ fn long_runs_that_rules_scan_over() {
 }
 
 #[test]
+fn many_warnings_for_the_calibration() {
+    // Every vague source asks the calibration whether its group was named before: one pass
+    // over the text for all of them, whether they stand in one sentence or in many.
+    check(&"ESET researchers said it may spread. Researchers said it could. Critics say so, ".repeat(10_000));
+    check(&"researchers said, officials said, critics say, sources said, ".repeat(10_000));
+    // The words around each cue, at the very edges of sentences and of the text.
+    check("may");
+    check("Critics say");
+    check(&"“May?” “Could!” ".repeat(10_000));
+}
+
+#[test]
 fn mixed_scripts_emoji_and_combining_marks() {
     check("Путин may встретиться. 習近平 said “可能”. Zoë’s café — 😀👍🏽 could be e\u{301}\u{301}\u{301} real.");
     check("‏مرحبا may be عالم. नमस्ते, critics say.");
