@@ -28,6 +28,9 @@ READABILITY = {
     'msn': 'technology', 'iab-1': 'opinion',
     # third batch
     'seattletimes-1': 'business', 'engadget': 'product', 'quanta-1': 'science', 'salon-1': 'opinion', 'aclu': 'opinion',
+    # fifth batch
+    'bug-1255978': 'feature', 'schema-org-context-object': 'hard news', 'article-author-tag': 'feature', 'wikia': 'culture',
+    'gitlab-blog': 'business', 'spiceworks': 'technology', 'wordpress': 'business',
 }
 TRAFILATURA = {
     'https://www.latimes.com/politics/story/2020-02-19/mike-bloomberg-democratic-debate-history': 'analysis',
@@ -136,8 +139,8 @@ def slug(s):
 
 def polnear():
     # Two articles per publisher from dev (first batch); from train, three (second batch), four more
-    # (third), then four more (fourth).
-    for split, per_publisher in (('dev', 2), ('train', 11)):
+    # (third), four more (fourth), then two more (fifth).
+    for split, per_publisher in (('dev', 2), ('train', 13)):
         by_pub = {}
         for line in open(f'{SHARED}/data/attribution/polnear-{split}.jsonl'):
             a = json.loads(line)
