@@ -1,10 +1,11 @@
-//! How likely a warning is to deserve its mark. A logistic model over a few plain features
-//! of the finding and its sentence (its kind, its first word, whether a source stands in
-//! or beside the sentence, a quotation, a heading, the lede), fitted on the development
-//! split of the labelled news set (`data/news-gold`, labelled by the annotation guideline)
-//! by `cargo run --release --example train_calibration`, which also reports how well the
-//! probabilities hold on articles it did not see. A warning's strength is this probability,
-//! so the sensitivity setting reads as "show what is at least this likely to be right".
+//! How likely a warning is to deserve its mark. A logistic model over the rules' own
+//! strength (as log-odds, `rule_logit`) and plain features of the finding and its sentence
+//! (`features`: its first word and the words around it, a quotation, a source in or beside
+//! the sentence, a heading, the lede, …), fitted on the labelled news set (`data/news-gold`,
+//! labelled by the annotation guideline) by `cargo run --release --example train_calibration
+//! -- --all-splits`; `tools/news/score.py --cv 5` measures it on articles it did not see. A
+//! warning's strength is this probability, so the sensitivity setting reads as "show what
+//! is at least this likely to be right".
 //! The weights are embedded from `src/model/calibration.txt`.
 
 use crate::finding::{Finding, Kind};
@@ -33,8 +34,6 @@ pub struct SentenceFacts<'a> {
     second_person: Vec<bool>,
     /// Per sentence: a condition or an open question ("if", "unless", "whether").
     conditional: Vec<bool>,
-    /// Per sentence: holds an attribution to a named source.
-    named: Vec<bool>,
     /// Per sentence: how many vague attributions it holds.
     vague: Vec<u8>,
     /// By word (hashed), the first token where each vague attribution's group word
@@ -53,7 +52,6 @@ impl<'a> SentenceFacts<'a> {
             first_person: vec![false; n],
             second_person: vec![false; n],
             conditional: vec![false; n],
-            named: vec![false; n],
             vague: vec![0; n],
             first_mention: HashedMap::default(),
         };
@@ -78,6 +76,8 @@ impl<'a> SentenceFacts<'a> {
         }
         if n > 0 {
             for f in findings.iter().filter(|f| f.kind == Kind::VagueAttribution) {
+                let s = input.sentence_at_char(f.span.start);
+                facts.vague[s] = facts.vague[s].saturating_add(1);
                 facts.first_mention.insert(hash(&[input.norm.token(input.token_at_char(f.span.start))]), usize::MAX);
             }
             if !facts.first_mention.is_empty() {
@@ -90,14 +90,6 @@ impl<'a> SentenceFacts<'a> {
                     if let Some(first) = facts.first_mention.get_mut(&hash(&[input.norm.token(i)])) {
                         *first = (*first).min(i);
                     }
-                }
-            }
-            for f in findings {
-                let s = input.sentence_at_char(f.span.start);
-                match f.kind {
-                    Kind::Attribution => facts.named[s] = true,
-                    Kind::VagueAttribution => facts.vague[s] = facts.vague[s].saturating_add(1),
-                    _ => {}
                 }
             }
         }
@@ -208,9 +200,6 @@ pub fn features(input: &Input, facts: &SentenceFacts, f: &Finding, emit: &mut dy
     }
     if sentence.question {
         emit(&["question", kind]);
-    }
-    if facts.named[s] {
-        emit(&["named_source", kind]);
     }
     // Another vague attribution than this one.
     if facts.vague[s] > u8::from(f.kind == Kind::VagueAttribution) {

@@ -6,7 +6,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launch, open, openExtensionPage, inExtension, waitForState, screenshot, unavailable, inShadow, openPanel,
+  startServer, launch, open, openExtensionPage, openPopup, inExtension, waitForState, screenshot, unavailable, inShadow, openPanel,
 } from './harness.mjs';
 import { axeViolations, formatViolations } from './axe.mjs';
 
@@ -24,15 +24,6 @@ const focused = (page) => page.evaluate(() => {
   if (!active) return null;
   return { testid: active.getAttribute('data-caveat-testid'), tag: active.localName, inOverlay: active.getRootNode() !== document };
 });
-
-async function openPopup(browser, browserName, page) {
-  await page.bringToFront();
-  if (browserName === 'chromium') {
-    await inExtension(browser, browserName, () => chrome.action.openPopup());
-    return (await browser.waitForTarget((p) => p.url().endsWith('/popup/popup.html'), { timeout: 5000 })).asPage();
-  }
-  return openExtensionPage(browser, browserName, 'popup/popup.html', { background: true });
-}
 
 for (const browserName of ['chromium', 'firefox']) {
   const skip = unavailable(browserName);

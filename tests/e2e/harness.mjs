@@ -182,6 +182,17 @@ export async function openExtensionPage(browser, browserName, path, { background
   throw new Error(`${url} did not load within 10 s${lastError ? ` (last error: ${lastError.message})` : ''}`);
 }
 
+// The toolbar popup for the tab `page` (the active one). Firefox shows it in a panel WebDriver BiDi
+// cannot reach, so there the same page opens in a background tab: it asks about the active tab, as the panel does.
+export async function openPopup(browser, browserName, page) {
+  await page.bringToFront();
+  if (browserName === 'chromium') {
+    await inExtension(browser, browserName, () => chrome.action.openPopup());
+    return (await browser.waitForTarget((p) => p.url().endsWith('/popup/popup.html'), { timeout: 5000 })).asPage();
+  }
+  return openExtensionPage(browser, browserName, 'popup/popup.html', { background: true });
+}
+
 // Firefox: one extension page per browser, in a background tab, where inExtension runs code.
 const extensionPages = new WeakMap();
 

@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { join } from 'node:path';
 import {
-  startServer, hasSeedArticle, launch, open, openExtensionPage, inExtension, waitForState, overlayInfo, screenshot, unavailable, ROOT, inShadow, openPanel,
+  startServer, hasSeedArticle, launch, open, openExtensionPage, openPopup, inExtension, waitForState, overlayInfo, screenshot, unavailable, ROOT, inShadow, openPanel,
 } from './harness.mjs';
 
 const server = await startServer();
@@ -82,16 +82,6 @@ async function clobberClipboard(browser) {
   }
 }
 
-// The toolbar popup for the tab `page` (the active one). Firefox shows it in a panel WebDriver BiDi
-// cannot reach, so there the same page opens in a background tab: it asks about the active tab, as the panel does.
-async function openPopup(browser, browserName, page) {
-  await page.bringToFront();
-  if (browserName === 'chromium') {
-    await inExtension(browser, browserName, () => chrome.action.openPopup());
-    return (await browser.waitForTarget((p) => p.url().endsWith('/popup/popup.html'), { timeout: 5000 })).asPage();
-  }
-  return openExtensionPage(browser, browserName, 'popup/popup.html', { background: true });
-}
 
 // The badge text of the active tab, once it equals `expected` (it follows the overlay by one message) or after 3 s.
 async function badge(browser, browserName, expected) {
@@ -365,16 +355,9 @@ for (const browserName of ['chromium', 'firefox']) {
 
     // Unsourced claims are rarely likely enough for balanced (the calibration on the news set
     // puts few above 0.6), so the reader who wants them chooses strict, as here.
-    test("an unsourced claim at strict: only its core is marked, with a line; the tooltip quotes the sentence", async () => {
+    test("an unsourced claim at strict: only its core is marked, with a line; the tooltip quotes the sentence", async (t) => {
       await inExtension(context.browser, browserName, (settings) => chrome.storage.sync.set({ settings }), { sensitivity: 'strict' });
-      try {
-        await unsourcedClaimIsMarkedByItsCore();
-      } finally {
-        await inExtension(context.browser, browserName, () => chrome.storage.sync.remove('settings'));
-      }
-    });
-
-    async function unsourcedClaimIsMarkedByItsCore() {
+      t.after(() => inExtension(context.browser, browserName, () => chrome.storage.sync.remove('settings')));
       const { page, errors } = await open(context.browser, server.url + '/pages/claims.html');
       assert.equal((await waitForState(page)).state, 'ready');
       const cli = cliJson(join(PAGES, 'claims.html'), '--sensitivity', 'strict');
@@ -403,7 +386,7 @@ for (const browserName of ['chromium', 'firefox']) {
       assert.equal(tip.quote, `“${claim.cue}”`, 'the tooltip quotes the whole sentence');
       assert.deepEqual(errors, []);
       await page.close();
-    }
+    });
 
     test('one figure, one meaning: the panel, its verdict and the CLI give the same shares in the same words; held back is counted', async () => {
       const { page, errors } = await open(context.browser, server.url + '/pages/article.html');
