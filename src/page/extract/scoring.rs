@@ -127,7 +127,9 @@ fn units(doc: &Document, order: &[NodeId], stats: &[Stats]) -> Vec<Unit> {
                 out.push(Unit {
                     first_ancestor,
                     text: s.text,
-                    commas: s.commas,
+                    // Lines of a list set with <br> ("Name, affiliation" per line) are no
+                    // sentences: their commas say nothing of prose.
+                    commas: if is_br_list(s) { 0 } else { s.commas },
                 });
             }
         }
@@ -145,6 +147,7 @@ fn units(doc: &Document, order: &[NodeId], stats: &[Stats]) -> Vec<Unit> {
                     if is_phrasing(doc, c) {
                         run.text += stats[c].text;
                         run.commas += stats[c].commas;
+                        run.br += stats[c].br;
                     } else {
                         push(Some(id), &run);
                         run = Stats::default();
@@ -156,6 +159,11 @@ fn units(doc: &Document, order: &[NodeId], stats: &[Stats]) -> Vec<Unit> {
         }
     }
     out
+}
+
+/// Ten or more short lines split by `<br>`: a list in all but markup.
+fn is_br_list(s: &Stats) -> bool {
+    s.br >= 10 && s.text < (s.br + 1) * 60
 }
 
 /// Ancestors that can hold a score: elements whose parent is an element too.

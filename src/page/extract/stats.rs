@@ -16,6 +16,8 @@ pub struct Stats {
     pub li: u32,
     pub input: u32,
     pub embed: u32,
+    /// Line breaks (`<br>`).
+    pub br: u32,
     /// Characters inside headings, lists, and "textish" elements (see Readability's text density).
     pub heading: u32,
     pub list: u32,
@@ -42,6 +44,7 @@ impl Stats {
         self.li += o.li;
         self.input += o.input;
         self.embed += o.embed;
+        self.br += o.br;
         self.heading += o.heading;
         self.list += o.list;
         self.textish += o.textish;
@@ -142,6 +145,7 @@ pub fn compute(
                 }
                 "p" => full.p += 1,
                 "img" => full.img += 1,
+                "br" => full.br += 1,
                 "li" => full.li += 1,
                 "input" => full.input += 1,
                 "object" | "embed" | "iframe" => full.embed += 1,
