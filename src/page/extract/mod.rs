@@ -16,7 +16,7 @@ mod stats;
 use crate::page::article::{Article, Block, Role};
 use crate::page::dom::{normalize_whitespace, Document, NodeId};
 use patterns::is_skipped;
-use patterns::{is_boilerplate_text, is_byline_hint, is_comment_name, is_hidden, is_unlikely, match_string};
+use patterns::{is_boilerplate_text, is_byline_hint, is_comment_name, is_hidden, is_modal, is_unlikely, match_string};
 
 pub use readerable::{is_readerable, is_readerable_article};
 
@@ -68,6 +68,7 @@ pub fn extract(doc: &Document) -> Article {
         None => None,
     }
     .or_else(|| headline_h1(doc, body, &removed));
+    mark_modals(doc, body, headline, &mut removed);
     if let Some(h) = headline {
         if metadata.title.is_none() {
             // A body-only snapshot has no <head>: the page's headline is its title.
@@ -305,6 +306,30 @@ fn own_text(doc: &Document, body: NodeId, removed: &[bool]) -> Vec<u32> {
     st.iter()
         .map(|s| s.text.saturating_sub(s.link as u32))
         .collect()
+}
+
+/// Pop-ups (disclosures, age checks, lightboxes) are never the article, in any pass, unless
+/// one holds the headline or most of the page's text: a theme may call its article wrapper
+/// a modal's content.
+fn mark_modals(doc: &Document, body: NodeId, headline: Option<NodeId>, removed: &mut [bool]) {
+    let own = own_text(doc, body, removed);
+    let page = own[body].max(1);
+    let mut stack = vec![body];
+    while let Some(id) = stack.pop() {
+        if removed[id] {
+            continue;
+        }
+        if id != body
+            && doc.is_element(id)
+            && is_modal(doc, id, &match_string(doc, id))
+            && own[id] * 2 <= page
+            && !headline.is_some_and(|h| doc.ancestors(h).any(|a| a == id))
+        {
+            removed[id] = true;
+            continue;
+        }
+        stack.extend(doc.children(id));
+    }
 }
 
 /// Readability's first cut: elements named like page furniture, unless inside a table or

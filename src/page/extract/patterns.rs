@@ -93,6 +93,13 @@ const NEGATIVE: &[&str] = &[
     "widget",
     "newsletter",
     "cookie",
+    // An author's bio box, which can outweigh a short article split over many columns.
+    "author-bio",
+    "about-author",
+    "author-box",
+    "authorbox",
+    "author-desc",
+    "author-info",
 ];
 const BYLINE: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
 /// Class/id words of small widgets inside an article body (a whole word of the name).
@@ -197,6 +204,13 @@ fn is_ad(match_string: &str) -> bool {
 
 fn weight_of(s: &str) -> f64 {
     let mut w = 0.0;
+    // Responsive utility classes ("hidden-xs", "visible-md") say on which screens an element
+    // shows, not that it is furniture.
+    let s = &s
+        .split_whitespace()
+        .filter(|t| !is_responsive_visibility(t))
+        .collect::<Vec<_>>()
+        .join(" ");
     if contains_any(s, NEGATIVE) || s.split_whitespace().any(|t| t == "hid") {
         w -= 25.0;
     }
@@ -205,6 +219,31 @@ fn weight_of(s: &str) -> f64 {
     }
     w
 }
+
+fn is_responsive_visibility(token: &str) -> bool {
+    let Some(rest) = token.strip_prefix("hidden-").or_else(|| token.strip_prefix("visible-")) else {
+        return false;
+    };
+    let size = rest.split('-').next().unwrap_or("");
+    matches!(size, "xs" | "sm" | "md" | "lg" | "xl" | "xxl" | "mobile" | "tablet" | "desktop" | "print")
+}
+
+/// A pop-up that the page's script opens over the article (a disclosure, age check, shipping
+/// terms, image lightbox): the `dialog` role or a class/id word such as `modal`, `lightbox`,
+/// `popup` or `dialog`. Its text sits in the page's source whether or not it is shown.
+pub fn is_modal(doc: &Document, id: NodeId, match_string: &str) -> bool {
+    if doc.tag(id) == Some("amp-lightbox") || doc.attr(id, "aria-modal") == Some("true") {
+        return true;
+    }
+    if doc
+        .attr(id, "role")
+        .is_some_and(|r| matches!(r.trim().to_ascii_lowercase().as_str(), "dialog" | "alertdialog"))
+    {
+        return true;
+    }
+    tokens(match_string).any(|t| MODAL.contains(&t))
+}
+const MODAL: &[&str] = &["modal", "lightbox", "popup", "dialog"];
 
 /// Readability's class weight: ±25 for the class and again for the id. schema.org
 /// `articleBody` counts as a positive hint too.

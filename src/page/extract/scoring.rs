@@ -215,8 +215,20 @@ pub fn select(doc: &Document, body: NodeId, removed: &[bool], flags: Flags) -> S
     let dense_text = |d: Option<NodeId>| d.map_or(0, |d| own(d).max(0.0) as u32);
     // Not the top candidate's ancestor: that holds the same and more.
     let top_ancestors: Vec<NodeId> = candidates.first().map(|&t| doc.ancestors(t).collect()).unwrap_or_default();
+    // Text inside a link is a link's text, even where the stats see it in a block below the <a>
+    // (a teaser card wrapped in one link).
+    let mut in_link = vec![false; doc.nodes.len()];
+    for &id in &order {
+        in_link[id] = doc
+            .parent(id)
+            .is_some_and(|p| in_link[p] || (doc.tag(p) == Some("a") && doc.attr(p, "href").is_some()));
+    }
     let dense = candidates.iter().copied().find(|&c| {
-        c != body && stats[c].link_density() < DENSE && own(c) >= 200.0 && !top_ancestors.contains(&c)
+        c != body
+            && stats[c].link_density() < DENSE
+            && own(c) >= 200.0
+            && !top_ancestors.contains(&c)
+            && !in_link[c]
     });
     // A link-heavy winner (a "content" wrapper around menus and teaser lists) gives way to
     // the dense candidate inside it that holds a good part of its text.
