@@ -284,8 +284,10 @@ pub fn mark_roles(doc: &Document, roots: &[NodeId], removed: &[bool], marked: &[
             if removed[id] || !doc.is_element(id) {
                 continue;
             }
+            // The article itself is no caption or tag list, whatever its names say.
+            let whole = matches!(doc.tag(id), Some("article" | "main")) || (roots.len() == 1 && id == root);
             if roles[id].is_none() {
-                if let Some((role, max)) = named_role(doc, id, &match_string(doc, id)) {
+                if let Some((role, max)) = named_role(doc, id, &match_string(doc, id)).filter(|_| !whole) {
                     if super::short_text(doc, id, max).is_some() {
                         // Its descendants take its role.
                         roles[id] = Some(role);

@@ -392,7 +392,13 @@ pub fn named_role(doc: &Document, id: NodeId, match_string: &str) -> Option<(Rol
     {
         return Some((Role::Dateline, 100));
     }
-    if has_token(&["tags", "tag", "taglist", "tagcloud", "keywords", "schlagworte", "etiquetas"])
+    // WordPress names a post by its taxonomy ("tag-winter", "category-news"): that is no tag list.
+    let taxonomy_free: String = match_string
+        .split_whitespace()
+        .filter(|t| !["tag-", "category-", "format-", "status-", "type-"].iter().any(|p| t.starts_with(p) && t.len() > p.len() && !t.ends_with("-list")))
+        .collect::<Vec<_>>()
+        .join(" ");
+    if tokens(&taxonomy_free).any(|t| ["tags", "tag", "taglist", "tagcloud", "keywords", "schlagworte", "etiquetas"].contains(&t))
         || contains_any(match_string, &["tag-list", "post-tags", "entry-tags", "article-tags", "related", "more-stories", "read-more", "readmore", "see-also", "also-read", "recirc"])
         || is_widget(match_string)
         || contains_any(match_string, &["follow", "subscribe", "newsletter", "signup", "sign-up"])
