@@ -37,8 +37,9 @@ pub fn parse(html: &str) -> Document {
     parser.finish()
 }
 
-/// Parses raw bytes: a BOM or a `<meta charset>` in the first 1024 bytes picks the
-/// encoding, otherwise UTF-8 (invalid sequences become U+FFFD).
+/// Parses raw bytes: a BOM or a `<meta charset>` in the first 8 KiB picks the encoding,
+/// otherwise UTF-8 (invalid sequences become U+FFFD), or Windows-1252 for bytes that are
+/// mostly not UTF-8.
 pub fn parse_bytes(bytes: &[u8]) -> Document {
     parse(&decode(bytes))
 }
@@ -51,10 +52,33 @@ pub fn decode(bytes: &[u8]) -> Cow<'_, str> {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Cow::Borrowed(text);
     }
-    let encoding = meta_charset(&bytes[..bytes.len().min(1024)])
+    // The standard prescans 1024 bytes, but browsers honour a later <meta charset> in the
+    // head (reparsing), and pages put long comments or scripts before it.
+    let encoding = meta_charset(&bytes[..bytes.len().min(META_SCAN)])
         .and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()))
-        .unwrap_or(encoding_rs::UTF_8);
+        .unwrap_or_else(|| {
+            if mostly_utf8(bytes) {
+                encoding_rs::UTF_8
+            } else {
+                encoding_rs::WINDOWS_1252
+            }
+        });
     encoding.decode_without_bom_handling(bytes).0
+}
+
+/// How far into the page a `<meta charset>` is looked for.
+const META_SCAN: usize = 8 * 1024;
+
+/// Bytes that are not valid UTF-8 and name no charset: UTF-8 with a few broken sequences
+/// has more well-formed multi-byte characters than errors; a legacy single-byte page
+/// (Latin-1, Windows-1252) has almost none.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    good >= bad
 }
 
 /// The label in `<meta charset=...>` or `<meta http-equiv content="...; charset=...">`.
@@ -380,6 +404,21 @@ mod tests {
         let bom = b"\xef\xbb\xbf<p>ok</p>";
         assert_eq!(decode(bom), "<p>ok</p>");
         assert_eq!(decode(b"\xff\xfeh\x00i\x00"), "hi");
-        assert_eq!(decode(b"ok \xc3"), "ok \u{fffd}");
+        assert_eq!(decode(b"caf\xc3\xa9 \xc3"), "caf\u{e9} \u{fffd}");
+    }
+
+    #[test]
+    fn finds_a_late_meta_charset_and_guesses_legacy_bytes() {
+        // A long comment pushes the meta past the standard's 1024-byte prescan.
+        let mut late = b"<!--".to_vec();
+        late.extend(std::iter::repeat_n(b'x', 2000));
+        late.extend(b"--><meta charset=\"gb2312\"><p>\xd6\xd0\xce\xc4</p>");
+        assert!(decode(&late).contains("\u{4e2d}\u{6587}"));
+        // No charset, and the bytes are Windows-1252 rather than broken UTF-8.
+        assert!(decode(b"<p>M\xfcnchen, Stra\xdfe</p>").contains("M\u{fc}nchen, Stra\u{df}e"));
+        // UTF-8 with one stray byte stays UTF-8.
+        let mut mostly = "<p>München \u{2013} Straße</p>".as_bytes().to_vec();
+        mostly.push(0xff);
+        assert_eq!(decode(&mostly).chars().filter(|&c| c == '\u{fffd}').count(), 1);
     }
 }

@@ -132,6 +132,11 @@ impl Builder {
 
     fn text_node(&mut self, node: NodeId, text: &str) {
         for (at, c) in text.chars().enumerate() {
+            // Soft hyphens and zero-width characters are invisible: a reader sees (and
+            // searches for) the word without them. Skipping one splits the run.
+            if matches!(c, '\u{AD}' | '\u{200B}' | '\u{FEFF}') {
+                continue;
+            }
             if c.is_whitespace() {
                 if self.len > 0 {
                     self.pending_space = match self.pending_space {
