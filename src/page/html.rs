@@ -87,7 +87,12 @@ fn meta_charset(head: &[u8]) -> Option<String> {
         .iter()
         .map(|&b| (b as char).to_ascii_lowercase())
         .collect();
-    let at = lower.find("charset=")? + "charset=".len();
+    // Only a <meta> says the page's charset: a <script charset> before it names the script's.
+    let tag = lower.match_indices("<meta").find_map(|(start, _)| {
+        let end = lower[start..].find('>').map_or(lower.len(), |e| start + e);
+        lower[start..end].find("charset=").map(|at| start + at)
+    })?;
+    let at = tag + "charset=".len();
     let label: String = lower[at..]
         .chars()
         .skip_while(|c| *c == '"' || *c == '\'' || c.is_whitespace())
@@ -412,7 +417,7 @@ mod tests {
         // A long comment pushes the meta past the standard's 1024-byte prescan.
         let mut late = b"<!--".to_vec();
         late.extend(std::iter::repeat_n(b'x', 2000));
-        late.extend(b"--><meta charset=\"gb2312\"><p>\xd6\xd0\xce\xc4</p>");
+        late.extend(b"--><script charset=\"utf-8\" src=\"/a.js\"></script><meta charset=\"gb2312\"><p>\xd6\xd0\xce\xc4</p>");
         assert!(decode(&late).contains("\u{4e2d}\u{6587}"));
         // No charset, and the bytes are Windows-1252 rather than broken UTF-8.
         assert!(decode(b"<p>M\xfcnchen, Stra\xdfe</p>").contains("M\u{fc}nchen, Stra\u{df}e"));

@@ -7,6 +7,7 @@
 mod blocks;
 mod clean;
 mod comments;
+mod lead;
 mod metadata;
 mod patterns;
 mod readerable;
@@ -94,11 +95,19 @@ pub fn extract(doc: &Document) -> Article {
         }
         removed[h] = true;
     }
-    blocks.extend(
-        body_blocks(doc, body, headline, &removed, &marked)
-            .into_iter()
-            .filter(|b| !is_boilerplate_text(&b.text)),
-    );
+    let body_part: Vec<Block> = body_blocks(doc, body, headline, &removed, &marked)
+        .into_iter()
+        .filter(|b| !is_boilerplate_text(&b.text))
+        .collect();
+    if let Some(h) = headline {
+        let mut in_body = vec![false; doc.nodes.len()];
+        for run in body_part.iter().flat_map(|b| &b.runs) {
+            in_body[run.node] = true;
+        }
+        let body_text: String = body_part.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join(" ");
+        blocks.extend(lead::find(doc, h, &removed, &marked, &in_body, &body_text));
+    }
+    blocks.extend(body_part);
     // Roles by text shape never take the whole body: a page that is only a short list of
     // links keeps it.
     let before: Vec<Role> = blocks.iter().map(|b| b.role).collect();
@@ -309,8 +318,8 @@ fn own_text(doc: &Document, body: NodeId, removed: &[bool]) -> Vec<u32> {
 }
 
 /// Pop-ups (disclosures, age checks, lightboxes) are never the article, in any pass, unless
-/// one holds the headline or most of the page's text: a theme may call its article wrapper
-/// a modal's content.
+/// one holds the headline (or, on a page without one, most of its text): a theme may call
+/// its article wrapper a modal's content.
 fn mark_modals(doc: &Document, body: NodeId, headline: Option<NodeId>, removed: &mut [bool]) {
     let own = own_text(doc, body, removed);
     let page = own[body].max(1);
@@ -322,8 +331,10 @@ fn mark_modals(doc: &Document, body: NodeId, headline: Option<NodeId>, removed: 
         if id != body
             && doc.is_element(id)
             && is_modal(doc, id, &match_string(doc, id))
-            && own[id] * 2 <= page
-            && !headline.is_some_and(|h| doc.ancestors(h).any(|a| a == id))
+            && match headline {
+                Some(h) => !doc.ancestors(h).any(|a| a == id),
+                None => own[id] * 2 <= page,
+            }
         {
             removed[id] = true;
             continue;
@@ -341,13 +352,27 @@ fn mark_unlikely(doc: &Document, body: NodeId, headline: Option<NodeId>, removed
     let mut st = vec![stats::Stats::default(); doc.nodes.len()];
     stats::compute(doc, &order, &mut st, &mut removed.to_vec(), |_, _| false);
     let own = |id: NodeId| st[id].text.saturating_sub(st[id].link as u32);
-    let page = own(body).max(1);
     // The headline is removed from the body already: mark it by hand.
     let mut order = order;
     if let Some(h) = headline {
         order.push(h);
     }
     let markers = article_markers(doc, &order, headline);
+    // The page's text, less what its header, menus, sidebars and footer say: those are
+    // never the article, and a wordy menu should not make the article look small.
+    let mut chrome = 0;
+    let mut stack = vec![body];
+    while let Some(id) = stack.pop() {
+        if removed[id] {
+            continue;
+        }
+        if matches!(doc.tag(id), Some("nav" | "aside" | "footer" | "header")) && !markers[id] {
+            chrome += own(id);
+            continue;
+        }
+        stack.extend(doc.children(id));
+    }
+    let page = own(body).saturating_sub(chrome).max(1);
     let mut stack = vec![(body, false)];
     while let Some((id, in_table)) = stack.pop() {
         if removed[id] {

@@ -232,6 +232,13 @@ fn is_responsive_visibility(token: &str) -> bool {
 /// terms, image lightbox): the `dialog` role or a class/id word such as `modal`, `lightbox`,
 /// `popup` or `dialog`. Its text sits in the page's source whether or not it is shown.
 pub fn is_modal(doc: &Document, id: NodeId, match_string: &str) -> bool {
+    // A link or span named "popup" opens one; it is not one.
+    if !matches!(
+        doc.tag(id),
+        Some("div" | "section" | "article" | "aside" | "nav" | "form" | "dialog" | "amp-lightbox" | "ul" | "ol" | "table" | "figure" | "header" | "footer")
+    ) {
+        return false;
+    }
     if doc.tag(id) == Some("amp-lightbox") || doc.attr(id, "aria-modal") == Some("true") {
         return true;
     }
