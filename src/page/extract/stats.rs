@@ -84,6 +84,14 @@ pub fn text_stats(text: &str) -> Stats {
     s
 }
 
+fn is_form_control(doc: &Document, id: NodeId) -> bool {
+    match doc.tag(id) {
+        Some("input") => doc.attr(id, "type").is_none_or(|t| !t.eq_ignore_ascii_case("hidden")),
+        Some("select" | "textarea") => true,
+        _ => false,
+    }
+}
+
 /// Pre-order list of the nodes under `root` that are not in a removed subtree.
 pub fn active_nodes(doc: &Document, root: NodeId, removed: &[bool]) -> Vec<NodeId> {
     let mut out = Vec::new();
@@ -125,6 +133,9 @@ pub fn compute(
         for &c in doc.children(id) {
             if !removed[c] {
                 inner.add(&stats[c]);
+            } else if is_form_control(doc, c) {
+                // Never read, but a box of fields and buttons is a form, not prose.
+                inner.input += 1;
             }
         }
         if remove(id, &inner) {
@@ -147,7 +158,6 @@ pub fn compute(
                 "img" => full.img += 1,
                 "br" => full.br += 1,
                 "li" => full.li += 1,
-                "input" => full.input += 1,
                 "object" | "embed" | "iframe" => full.embed += 1,
                 "ul" | "ol" => full.list += inner.text,
                 _ => {}
