@@ -283,6 +283,8 @@ pub fn build(doc: &Document, roots: &[NodeId], removed: &[bool], marked: &[Optio
 /// byline.
 pub fn mark_roles(doc: &Document, roots: &[NodeId], removed: &[bool], marked: &[Option<Role>]) -> Vec<Option<Role>> {
     let mut roles = marked.to_vec();
+    // A paragraph of prose has been passed: the article has begun.
+    let mut past_prose = false;
     for &root in roots {
         let mut stack = vec![root];
         while let Some(id) = stack.pop() {
@@ -292,7 +294,17 @@ pub fn mark_roles(doc: &Document, roots: &[NodeId], removed: &[bool], marked: &[
             // The article itself is no caption or tag list, whatever its names say.
             let whole = matches!(doc.tag(id), Some("article" | "main")) || (roots.len() == 1 && id == root);
             if roles[id].is_none() {
-                if let Some((role, max)) = named_role(doc, id, &match_string(doc, id)).filter(|_| !whole) {
+                let names = match_string(doc, id);
+                let named = named_role(doc, id, &names)
+                    .filter(|_| !whole)
+                    .and_then(|(role, max)| match role {
+                        Role::Standfirst => standfirst_or_teaser(doc, id, past_prose).map(|r| (r, max)),
+                        _ => Some((role, max)),
+                    });
+                if doc.tag(id) == Some("p") && super::short_text(doc, id, 150).is_none() {
+                    past_prose = true;
+                }
+                if let Some((role, max)) = named {
                     if super::short_text(doc, id, max).is_some() {
                         // Its descendants take its role.
                         roles[id] = Some(role);
@@ -302,8 +314,29 @@ pub fn mark_roles(doc: &Document, roots: &[NodeId], removed: &[bool], marked: &[
             } else {
                 continue;
             }
-            stack.extend(doc.children(id));
+            // In document order: `past_prose` depends on it.
+            stack.extend(doc.children(id).iter().rev());
         }
     }
     roles
+}
+
+/// An element named like a standfirst ("summary", "teaser", "intro") is one at the top of the
+/// article. Several alike in a row are teasers of other stories; one further down, or one
+/// holding a picture, is a box of its own, whose parts keep their own roles.
+fn standfirst_or_teaser(doc: &Document, id: NodeId, past_prose: bool) -> Option<Role> {
+    let class = doc.attr(id, "class").filter(|c| !c.trim().is_empty());
+    // Paragraphs alike are the article's own (a CMS may mark each as its description).
+    let alike = if doc.tag(id) == Some("p") { 0 } else { doc.parent(id).map_or(0, |p| {
+        doc.element_children(p)
+            .filter(|&s| s != id && doc.tag(s) == doc.tag(id) && class.is_some() && doc.attr(s, "class") == class)
+            .count()
+    }) };
+    if alike >= 2 {
+        return Some(Role::Related);
+    }
+    let pictured = doc
+        .descendants(id)
+        .any(|n| matches!(doc.tag(n), Some("img" | "picture" | "figure")));
+    (!past_prose && !pictured).then_some(Role::Standfirst)
 }
