@@ -165,7 +165,7 @@ fn body_blocks(
             mark_comment_names(doc, body, &mut pass_removed);
         }
         mark_feeds(doc, body, &mut pass_removed);
-        let selection = scoring::select(doc, body, &pass_removed, flags);
+        let selection = scoring::select(doc, body, &pass_removed, flags, headline);
         let mut roots = selection.roots;
         let mut cleaned = pass_removed.clone();
         let after = clean::clean(doc, &roots, &mut cleaned, flags);

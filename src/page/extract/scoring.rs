@@ -175,7 +175,7 @@ fn scorable_ancestors(doc: &Document, first: NodeId, max: usize) -> Vec<NodeId> 
         .collect()
 }
 
-pub fn select(doc: &Document, body: NodeId, removed: &[bool], flags: Flags) -> Selection {
+pub fn select(doc: &Document, body: NodeId, removed: &[bool], flags: Flags, headline: Option<NodeId>) -> Selection {
     let order = super::stats::active_nodes(doc, body, removed);
     let mut stats = vec![Stats::default(); doc.nodes.len()];
     let mut removed_copy = removed.to_vec();
@@ -239,6 +239,19 @@ pub fn select(doc: &Document, body: NodeId, removed: &[bool], flags: Flags) -> S
             && own(d) * 2.5 >= own(top)
         {
             first = Some(d);
+        }
+    }
+    // Several stories of one kind on the page (infinite scroll, a list of posts): the one
+    // whose headline is the page's is the article, even where another scores higher.
+    if let (Some(top), Some(h)) = (first, headline) {
+        if let Some(story) = headline_story(doc, top, h, body) {
+            let top_score = score[top].unwrap_or(0.0);
+            if let Some(&best) = candidates.iter().find(|&&c| c == story || doc.ancestors(c).any(|a| a == story)) {
+                // A story of its own, not a header block that shares a layout class.
+                if score[best].unwrap_or(0.0) * 3.0 >= top_score && own(best) >= 500.0 {
+                    first = Some(best);
+                }
+            }
         }
     }
     candidates.truncate(5);
@@ -340,6 +353,23 @@ pub fn select(doc: &Document, body: NodeId, removed: &[bool], flags: Flags) -> S
         }
     }
     Selection { roots, dense, dense_text: dense_text(dense) }
+}
+
+/// The sibling of `top` (or of one of its ancestors) of the same tag and class that holds
+/// the headline, when `top` does not.
+fn headline_story(doc: &Document, top: NodeId, headline: NodeId, body: NodeId) -> Option<NodeId> {
+    if top == headline || doc.ancestors(headline).any(|a| a == top) {
+        return None;
+    }
+    let holder = |b: NodeId| doc.ancestors(headline).find(|&a| doc.parent(a) == doc.parent(b) && a != b);
+    std::iter::once(top)
+        .chain(doc.ancestors(top))
+        .take_while(|&b| b != body)
+        .find_map(|b| {
+            let s = holder(b)?;
+            let class = doc.attr(b, "class").filter(|c| !c.trim().is_empty())?;
+            (doc.tag(s) == doc.tag(b) && doc.attr(s, "class") == Some(class)).then_some(s)
+        })
 }
 
 fn has_heading(doc: &Document, id: NodeId, levels: &[&str]) -> bool {
