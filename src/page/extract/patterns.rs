@@ -393,6 +393,12 @@ pub fn named_role(doc: &Document, id: NodeId, match_string: &str) -> Option<(Rol
     if is_byline_hint(doc, id, match_string) {
         return Some((Role::Byline, 200));
     }
+    if contains_any(match_string, &["postmetadata", "entry-utility", "entry-meta", "post-meta", "postmeta"]) {
+        return Some((Role::Dateline, 400));
+    }
+    if contains_any(match_string, &["disclaimer", "disclosure"]) {
+        return Some((Role::Related, 400));
+    }
     if tag == "time"
         || contains_any(match_string, &["dateline", "timestamp", "published", "updated", "pubdate", "post-date", "entry-date", "article-date", "datetime"])
         || has_token(&["date", "time", "datum", "fecha"])
@@ -446,7 +452,7 @@ const RELATED_HEADINGS: &[&str] = &[
     "meistgelesen", "meistdiskutiert", "meist gelesen", "ähnliche artikel", "ähnliche beiträge",
     "weitere artikel", "weitere beiträge", "weitere informationen", "weitere infos",
     "zusatzinformationen", "mehr informationen", "kontakt", "zurück", "vorschau auf",
-    "kommentieren", "kommentar verfassen", "kommentare", "wie bewerten sie", "artikel bewerten",
+    "kommentieren", "kommentar verfassen", "kommentare", "kommentierte artikel", "ansprechpartner", "wie bewerten sie", "artikel bewerten",
     "bewerten sie", "le puede interesar", "te puede interesar", "también te puede interesar",
     "lo más leído", "noticias relacionadas", "valora esta noticia", "à lire aussi",
     "articles les plus lus", "sur le même sujet", "veja também", "leia também", "leggi anche",
@@ -550,6 +556,26 @@ pub fn text_role(text: &str, linked: usize) -> Option<Role> {
     if chars <= 60 && is_counter(lower) {
         return Some(Role::Caption);
     }
+    if chars <= 60 && is_page_count(lower) {
+        return Some(Role::Related);
+    }
+    if chars <= 150 && CITATION_LABELS.iter().any(|l| lower.starts_with(l)) {
+        return Some(Role::Credit);
+    }
+    if chars <= 150 && is_download_line(lower) {
+        return Some(Role::Related);
+    }
+    // "Share this article:", "Artikel teilen:"
+    if chars <= 60 && lower.trim_end().ends_with(':') && SHARE_WORDS.iter().any(|w| lower.contains(w)) {
+        return Some(Role::Related);
+    }
+    // "» Weitere Meldungen", "Blog | Archive | RSS": pointers made of links.
+    if linky && linked * 10 >= chars * 8 && (text.trim_start().starts_with(['»', '>', '→', '▶']) || text.matches('|').count() >= 2) {
+        return Some(Role::Related);
+    }
+    if chars <= 300 && POST_META.iter().any(|l| lower.starts_with(l)) {
+        return Some(Role::Dateline);
+    }
     if chars <= 80 && is_date_line(lower) {
         return Some(Role::Dateline);
     }
@@ -574,11 +600,41 @@ pub fn text_role(text: &str, linked: usize) -> Option<Role> {
     None
 }
 
-/// `lower` starts with `prefix` followed by the end or a non-letter.
+/// `lower` starts with `prefix` followed by the end or a non-letter, allowing an inflected
+/// ending ("Meistgelesene Artikel") and a hyphen inside the words ("meist-diskutiert").
 fn starts_with_word(lower: &str, prefix: &str) -> bool {
-    lower
-        .strip_prefix(prefix)
-        .is_some_and(|rest| !rest.chars().next().is_some_and(char::is_alphabetic))
+    let word_ends = |rest: &str| {
+        let rest = ["es", "en", "er", "e", ""].iter().find_map(|e| rest.strip_prefix(e).filter(|r| !r.chars().next().is_some_and(char::is_alphabetic)));
+        rest.is_some()
+    };
+    if lower.strip_prefix(prefix).is_some_and(word_ends) {
+        return true;
+    }
+    lower.contains('-') && lower.replace('-', "").strip_prefix(prefix).is_some_and(word_ends)
+}
+
+/// Openings of a "how to cite this" line.
+const CITATION_LABELS: &[&str] = &["suggested citation", "zitiervorschlag", "cite as", "cite this article", "how to cite"];
+/// Words of a label over share buttons.
+const SHARE_WORDS: &[&str] = &["share", "teilen", "compartir", "partager", "condividi", "compartilhe"];
+/// Openings of a blog post's filing line.
+const POST_META: &[&str] = &["this entry was posted", "der beitrag wurde am", "posted in ", "filed under ", "dieser beitrag wurde"];
+
+/// "Views: 1120", "Aufrufe: 12", "Kommentare insgesamt: 0": the page counting itself.
+fn is_page_count(lower: &str) -> bool {
+    let Some((label, number)) = lower.rsplit_once(':') else { return false };
+    let number = number.trim();
+    !number.is_empty()
+        && number.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && matches!(label.trim(), "views" | "aufrufe" | "zugriffe" | "kommentare" | "kommentare insgesamt" | "comments" | "visitas" | "vues" | "hits")
+}
+
+/// "PDF | 38 KB | Datei ist nicht barrierefrei", "Download (123 KB)".
+fn is_download_line(lower: &str) -> bool {
+    let sized = lower.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '|' | ',')).collect::<Vec<_>>().windows(2).any(|w| {
+        !w[0].is_empty() && w[0].chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') && matches!(w[1], "kb" | "mb" | "kib" | "mib" | "ko" | "mo")
+    });
+    sized && ["pdf", "download", "datei", "file", "herunterladen", "descargar"].iter().any(|w| lower.contains(w))
 }
 
 /// "Image 1 of 12", "Photo 3/9", "1 / 12".
@@ -624,11 +680,13 @@ fn is_date_line(lower: &str) -> bool {
 /// Roles by the shape of a block's text, and links gathered at the end of the article.
 pub fn classify_blocks(blocks: &mut [Block]) {
     for b in blocks.iter_mut() {
-        if !matches!(b.role, Role::Paragraph | Role::ListItem | Role::Heading | Role::Other) {
+        let short_table = b.role == Role::Table && b.text.chars().count() <= 70;
+        if !(matches!(b.role, Role::Paragraph | Role::ListItem | Role::Heading | Role::Other | Role::Standfirst) || short_table) {
             continue;
         }
         let linked: usize = b.links.iter().map(|l| l.span.end - l.span.start).sum();
-        if let Some(role) = text_role(&b.text, linked) {
+        // A table's cells hold dates and names as data: only its page furniture is taken out.
+        if let Some(role) = text_role(&b.text, linked).filter(|&r| !short_table || r == Role::Related) {
             b.role = role;
         }
     }
