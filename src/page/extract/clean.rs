@@ -2,7 +2,7 @@
 //! conditional cleaning (link-heavy, image-heavy, form-like, empty blocks), share
 //! widgets, negatively named headings, and page furniture tags.
 
-use super::patterns::{class_weight, is_boilerplate_text, is_widget, match_string};
+use super::patterns::{class_weight, is_boilerplate_text, is_strong_furniture, is_widget, match_string};
 use super::stats::{active_nodes, compute, Stats};
 use super::Flags;
 use crate::page::dom::{Document, NodeId};
@@ -87,7 +87,9 @@ fn remove_conditionally(doc: &Document, id: NodeId, tag: &str, s: &Stats, in_fig
         return false;
     }
     let weight = class_weight(doc, id);
-    if weight < 0.0 {
+    // A negative name alone ("media", "meta", "scroller") does not take out paragraphs of prose.
+    let prose = s.p >= 2 && s.text.saturating_sub(s.link as u32) >= 400 && s.link_density() < 0.15;
+    if weight < 0.0 && !(prose && !is_strong_furniture(&match_string(doc, id))) {
         return true;
     }
     if s.commas >= 10 {

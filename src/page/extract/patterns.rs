@@ -355,6 +355,11 @@ pub fn is_boilerplate_text(text: &str) -> bool {
     BOILERPLATE_LINES.contains(&t.as_str())
 }
 
+/// Names that say an element is page furniture whatever it holds.
+pub fn is_strong_furniture(match_string: &str) -> bool {
+    contains_any(match_string, &["comment", "related", "footer", "sidebar", "sponsor", "promo", "share", "newsletter", "advert", "outbrain", "taboola"])
+}
+
 /// Comment sections by name: dropped in every pass, however large.
 pub fn is_comment_name(match_string: &str) -> bool {
     contains_any(match_string, &["comment", "disqus", "replies"])
