@@ -346,6 +346,10 @@ const BOILERPLATE_LINES: &[&str] = &[
     "show more",
     "load more",
     "loading",
+    "enlarge",
+    "vergrößern",
+    "agrandir",
+    "ampliar",
 ];
 
 pub fn is_boilerplate_text(text: &str) -> bool {
@@ -384,7 +388,8 @@ pub fn named_role(doc: &Document, id: NodeId, match_string: &str) -> Option<(Rol
         };
     }
     let has_token = |words: &[&str]| tokens(match_string).any(|t| words.contains(&t));
-    if matches!(tag, "figure" | "figcaption") || contains_any(match_string, &["caption", "slideshow-counter", "gallery-count"]) {
+    if matches!(tag, "figure" | "figcaption") || contains_any(match_string, &["caption", "slideshow-counter", "gallery-count", "img_desc", "image-desc", "img-desc", "bildunterschrift"])
+        || has_token(&["legend", "legende", "legenda"]) {
         return Some((Role::Caption, 600));
     }
     if contains_any(match_string, &["credit", "copyright", "photographer", "image-source", "photo-source", "bildnachweis", "bildquelle"]) {
@@ -561,6 +566,12 @@ pub fn text_role(text: &str, linked: usize) -> Option<Role> {
     if chars <= 60 && is_counter(lower) {
         return Some(Role::Caption);
     }
+    if chars <= 300 && is_figure_label(lower) {
+        return Some(Role::Caption);
+    }
+    if chars <= 80 && text.trim_start().starts_with('©') {
+        return Some(Role::Credit);
+    }
     if chars <= 60 && is_page_count(lower) {
         return Some(Role::Related);
     }
@@ -640,6 +651,17 @@ fn is_download_line(lower: &str) -> bool {
         !w[0].is_empty() && w[0].chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') && matches!(w[1], "kb" | "mb" | "kib" | "mib" | "ko" | "mo")
     });
     sized && ["pdf", "download", "datei", "file", "herunterladen", "descargar"].iter().any(|w| lower.contains(w))
+}
+
+/// "Figure 3: …", "Abb. 2 – …", "Grafik 1.": a numbered figure's caption.
+fn is_figure_label(lower: &str) -> bool {
+    ["figure ", "fig. ", "abbildung ", "abb. ", "grafik ", "tabelle ", "table ", "chart ", "schaubild "].iter().any(|l| {
+        lower.strip_prefix(l).is_some_and(|rest| {
+            let number: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
+            let after = rest[number.len()..].trim_start();
+            !number.trim_matches('.').is_empty() && (after.is_empty() || after.starts_with([':', '.', '–', '-', '|']))
+        })
+    })
 }
 
 /// "Image 1 of 12", "Photo 3/9", "1 / 12".
