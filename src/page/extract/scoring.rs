@@ -352,7 +352,58 @@ pub fn select(doc: &Document, body: NodeId, removed: &[bool], flags: Flags, head
             roots.push(sibling);
         }
     }
+    let roots = repeated_wrappers(doc, top, body, removed, &stats, &roots).unwrap_or(roots);
     Selection { roots, dense, dense_text: dense_text(dense) }
+}
+
+/// An article split over modules of one kind (a page builder's text blocks between pictures
+/// and tables): the wrapper around the top candidate (climbing while the wrappers add no
+/// text), joined by its siblings of the same tag and first class that hold prose. None when
+/// no sibling is such a module.
+fn repeated_wrappers(
+    doc: &Document,
+    top: NodeId,
+    body: NodeId,
+    removed: &[bool],
+    stats: &[Stats],
+    roots: &[NodeId],
+) -> Option<Vec<NodeId>> {
+    let own = |c: NodeId| stats[c].text.saturating_sub(stats[c].link as u32);
+    let mut wrapper = top;
+    for parent in doc.ancestors(top).take(6) {
+        if parent == body || !doc.is_element(parent) || own(parent) * 100 > own(top) * 105 {
+            break;
+        }
+        wrapper = parent;
+    }
+    let first_class = |id: NodeId| doc.attr(id, "class").and_then(|c| c.split_whitespace().next());
+    let class = first_class(wrapper)?;
+    let tag = doc.tag(wrapper)?;
+    if matches!(tag, "article" | "li" | "tr" | "td") {
+        return None;
+    }
+    let parent = doc.parent(wrapper)?;
+    // The siblings already joined stay when the wrapper is the top candidate itself.
+    let kept: Vec<NodeId> = if wrapper == top { roots.to_vec() } else { vec![wrapper] };
+    let mut roots = Vec::new();
+    let mut joined = 0;
+    for sibling in doc.element_children(parent) {
+        if kept.contains(&sibling) {
+            roots.push(sibling);
+            continue;
+        }
+        if removed[sibling] || doc.tag(sibling) != Some(tag) || first_class(sibling) != Some(class) {
+            continue;
+        }
+        let s = &stats[sibling];
+        let prose = s.p >= 1 && own(sibling) >= 200 && s.link_density() < 0.2;
+        let has_h1 = doc.descendants(sibling).any(|n| doc.tag(n) == Some("h1"));
+        if prose && !has_h1 && own(sibling) <= own(top).saturating_mul(3).max(600) {
+            roots.push(sibling);
+            joined += 1;
+        }
+    }
+    (joined > 0).then_some(roots)
 }
 
 /// The sibling of `top` (or of one of its ancestors) of the same tag and class that holds
