@@ -47,6 +47,10 @@ const UNLIKELY: &[&str] = &[
     "trending",
     "most-read",
     "mostread",
+    "most-popular",
+    "top-ten",
+    "topten",
+    "top10",
 ];
 const MAYBE: &[&str] = &[
     "and", "article", "body", "column", "content", "main", "mathjax", "shadow",
@@ -366,7 +370,8 @@ pub fn is_strong_furniture(match_string: &str) -> bool {
 
 /// Comment sections by name: dropped in every pass, however large.
 pub fn is_comment_name(match_string: &str) -> bool {
-    contains_any(match_string, &["comment", "disqus", "replies"])
+    // Not "kommentar" alone: German sites call an opinion column that.
+    contains_any(match_string, &["comment", "disqus", "replies", "kommentare", "kommentarmodul"])
 }
 
 fn tokens(match_string: &str) -> impl Iterator<Item = &str> {
@@ -547,12 +552,16 @@ pub fn text_role(text: &str, linked: usize) -> Option<Role> {
     if chars <= 70 && RELATED_HEADINGS.iter().any(|l| starts_with_word(lower, l)) {
         return Some(Role::Related);
     }
-    if chars <= 200 && ASK_WORDS.iter().any(|w| lower.contains(w)) && {
+    if chars <= 200 && {
         let words: Vec<&str> = lower
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .collect();
-        READER_WORDS.iter().any(|r| words.contains(r))
+        // "subscribe" in "unsubscribe" is no call to subscribe.
+        let asks = ASK_WORDS.iter().any(|a| {
+            lower.match_indices(a).any(|(at, _)| !lower[..at].chars().next_back().is_some_and(char::is_alphanumeric))
+        });
+        asks && READER_WORDS.iter().any(|r| words.contains(r))
     } {
         return Some(Role::Related);
     }
@@ -719,7 +728,11 @@ pub fn classify_blocks(blocks: &mut [Block]) {
     }
     // Links listed under a label for other stories ("Read more:") are those stories.
     for i in 1..blocks.len() {
-        if blocks[i - 1].role == Role::Related && blocks[i].role == Role::ListItem && is_link(&blocks[i]) {
+        if blocks[i - 1].role == Role::Related
+            && matches!(blocks[i].role, Role::ListItem | Role::Paragraph | Role::Quote)
+            && is_link(&blocks[i])
+            && blocks[i].text.chars().count() <= 200
+        {
             blocks[i].role = Role::Related;
         }
     }
