@@ -191,7 +191,7 @@ pub fn is_unlikely(doc: &Document, id: NodeId, match_string: &str) -> bool {
         }
     }
     (contains_any(match_string, UNLIKELY) || is_ad(match_string))
-        && !contains_any(match_string, MAYBE)
+        && !tokens(match_string).any(|t| MAYBE.iter().any(|m| t == *m || t.starts_with(m)))
 }
 
 /// Advert slots: a class or id that is "ad"/"ads" or starts "ad-", "ads-", "advert".
