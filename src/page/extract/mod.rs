@@ -113,6 +113,7 @@ pub fn extract(doc: &Document) -> Article {
     let before: Vec<Role> = blocks.iter().map(|b| b.role).collect();
     let len_before = body_len(&blocks);
     patterns::classify_blocks(&mut blocks);
+    spread_to_boxes(doc, &mut blocks, &before);
     if body_len(&blocks) * 4 < len_before {
         for (b, role) in blocks.iter_mut().zip(before) {
             b.role = role;
@@ -133,6 +134,35 @@ pub fn extract(doc: &Document) -> Article {
         }
     }
     Article { metadata, blocks }
+}
+
+/// A block its text shows to be furniture ("Subscribe to our newsletter", "Read more:")
+/// often sits in a small box with more of the same (the form's blurb, the list of links):
+/// the rest of the box goes with it.
+fn spread_to_boxes(doc: &Document, blocks: &mut [Block], before: &[Role]) {
+    const BOX_CHARS: usize = 600;
+    let mut boxes = Vec::new();
+    for (b, &was) in blocks.iter().zip(before) {
+        if b.role != Role::Related || was == Role::Related {
+            continue;
+        }
+        let Some(run) = b.runs.first() else { continue };
+        let found = doc
+            .ancestors(run.node)
+            .take(4)
+            .take_while(|&a| short_text(doc, a, BOX_CHARS).is_some())
+            .filter(|&a| matches!(doc.tag(a), Some("div" | "section" | "aside" | "form")))
+            .last();
+        boxes.extend(found);
+    }
+    let in_box = |b: &Block, bx: NodeId| b.runs.first().is_some_and(|r| doc.ancestors(r.node).take(6).any(|a| a == bx));
+    // A box of a few blocks; a larger one is a section of the page that happens to ask.
+    boxes.retain(|&bx| blocks.iter().filter(|b| in_box(b, bx)).count() <= 4);
+    for b in blocks.iter_mut() {
+        if b.role.is_body() && boxes.iter().any(|&bx| in_box(b, bx)) {
+            b.role = Role::Related;
+        }
+    }
 }
 
 /// Characters of the blocks `caveat extract` prints.
