@@ -32,9 +32,11 @@ impl Language {
 }
 
 /// Words looked at: the opening of an article tells its language; the cost stays bounded.
-const WORDS_LOOKED_AT: usize = 3000;
+const WORDS_LOOKED_AT: usize = 800;
 /// Below this many words the text alone is not trusted to say "not English".
 const FEW_WORDS: usize = 25;
+/// Bytes of the longest word in `function_words.txt` (checked by a test).
+const LONGEST_FUNCTION_WORD: usize = 16;
 
 struct Profile {
     language: Language,
@@ -93,7 +95,26 @@ fn script_language(code: &str) -> Language {
 fn by_script(text: &str) -> Option<Language> {
     let (mut latin, mut han, mut kana, mut hangul, mut cyrillic, mut ukrainian) = (0usize, 0, 0, 0, 0, 0);
     let (mut arabic, mut persian, mut hebrew, mut greek, mut devanagari, mut thai) = (0usize, 0, 0, 0, 0, 0);
-    for c in text.chars().filter(|c| c.is_alphabetic()).take(WORDS_LOOKED_AT * 6) {
+    let mut letters = 0;
+    for c in text.chars() {
+        // ASCII first: most text the detector sees is, and Unicode's table lookup is slow.
+        if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                latin += 1;
+                letters += 1;
+                if letters == WORDS_LOOKED_AT * 6 {
+                    break;
+                }
+            }
+            continue;
+        }
+        if !c.is_alphabetic() {
+            continue;
+        }
+        letters += 1;
+        if letters > WORDS_LOOKED_AT * 6 {
+            break;
+        }
         match c as u32 {
             0x41..=0x24F | 0x1E00..=0x1EFF => latin += 1,
             0x3040..=0x30FF => kana += 1,
@@ -153,15 +174,29 @@ fn function_word_shares(text: &str) -> (Vec<f32>, usize) {
     let mut hits = vec![0usize; table.profiles.len()];
     let mut words = 0usize;
     let mut lower = String::new();
-    for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(WORDS_LOOKED_AT) {
+    let mut ascii = [0u8; LONGEST_FUNCTION_WORD];
+    let not_letter = |c: char| if c.is_ascii() { !c.is_ascii_alphabetic() } else { !c.is_alphabetic() };
+    for word in text.split(not_letter).filter(|w| !w.is_empty()).take(WORDS_LOOKED_AT) {
         words += 1;
-        lower.clear();
-        if word.is_ascii() {
-            lower.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
-        } else {
-            lower.extend(word.chars().flat_map(char::to_lowercase));
+        // No function word is longer: the word is counted, not looked up.
+        if word.len() > LONGEST_FUNCTION_WORD * 4 {
+            continue;
         }
-        let Some(&(listed, mut profiles)) = table.words.get(&hash(&[lower.as_str()])) else { continue };
+        let lower: &str = if word.is_ascii() {
+            if word.len() > LONGEST_FUNCTION_WORD {
+                continue;
+            }
+            let bytes = &mut ascii[..word.len()];
+            for (b, w) in bytes.iter_mut().zip(word.bytes()) {
+                *b = w.to_ascii_lowercase();
+            }
+            std::str::from_utf8(bytes).unwrap_or_default()
+        } else {
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            &lower
+        };
+        let Some(&(listed, mut profiles)) = table.words.get(&hash(&[lower])) else { continue };
         if listed != lower {
             continue;
         }
@@ -210,6 +245,19 @@ mod tests {
 
     fn code(text: &str) -> &'static str {
         detect(text, None).map_or("none", |l| l.code)
+    }
+
+    #[test]
+    fn no_function_word_is_longer_than_the_lookup_allows() {
+        let longest = include_str!("language/function_words.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once(':'))
+            .flat_map(|(_, list)| list.split_whitespace())
+            .map(str::len)
+            .max()
+            .unwrap_or(0);
+        assert!(longest <= LONGEST_FUNCTION_WORD, "a function word of {longest} bytes");
     }
 
     #[test]
