@@ -77,7 +77,11 @@ fn answer_chunk(lines: &[Vec<u8>], options: &Options) -> Answered {
     let mut out = Vec::with_capacity(lines.iter().map(Vec::len).sum::<usize>() / 2 + 64);
     let mut unmarked = 0;
     for line in lines {
-        let line = String::from_utf8_lossy(line);
+        // Valid UTF-8 is the rule: checked once, the fast way; the lossy path only for bad bytes.
+        let line = match std::str::from_utf8(line) {
+            Ok(text) => std::borrow::Cow::Borrowed(text),
+            Err(_) => String::from_utf8_lossy(line),
+        };
         let line = line.trim_end_matches('\r');
         if line.trim().is_empty() {
             continue;

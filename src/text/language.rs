@@ -32,7 +32,7 @@ impl Language {
 }
 
 /// Words looked at: the opening of an article tells its language; the cost stays bounded.
-const WORDS_LOOKED_AT: usize = 800;
+const WORDS_LOOKED_AT: usize = 300;
 /// Below this many words the text alone is not trusted to say "not English".
 const FEW_WORDS: usize = 25;
 /// Bytes of the longest word in `function_words.txt` (checked by a test).
