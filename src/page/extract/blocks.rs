@@ -300,7 +300,8 @@ pub fn mark_roles(doc: &Document, roots: &[NodeId], removed: &[bool], marked: &[
                     .and_then(|(role, max)| match role {
                         Role::Standfirst => standfirst_or_teaser(doc, id, past_prose).map(|r| (r, max)),
                         _ => Some((role, max)),
-                    });
+                    })
+                    .or_else(|| (!whole && is_picture_caption(doc, id, removed)).then_some((Role::Caption, 300)));
                 if doc.tag(id) == Some("p") && super::short_text(doc, id, 150).is_none() {
                     past_prose = true;
                 }
@@ -339,4 +340,29 @@ fn standfirst_or_teaser(doc: &Document, id: NodeId, past_prose: bool) -> Option<
         .descendants(id)
         .any(|n| matches!(doc.tag(n), Some("img" | "picture" | "figure")));
     (!past_prose && !pictured).then_some(Role::Standfirst)
+}
+
+/// A short line set right under a picture without a caption element: a `div` or `span` whose
+/// previous sibling is a picture with no text of its own (an `img`, a `picture`, a `figure`, or a
+/// link around one).
+fn is_picture_caption(doc: &Document, id: NodeId, removed: &[bool]) -> bool {
+    if !matches!(doc.tag(id), Some("div" | "span" | "small" | "em")) {
+        return false;
+    }
+    let Some(parent) = doc.parent(id) else { return false };
+    let siblings: Vec<NodeId> = doc.element_children(parent).filter(|&s| !removed[s] || doc.tag(s) == Some("img")).collect();
+    let Some(at) = siblings.iter().position(|&s| s == id) else { return false };
+    let Some(&before) = at.checked_sub(1).and_then(|i| siblings.get(i)) else { return false };
+    let picture = matches!(doc.tag(before), Some("img" | "picture" | "figure"))
+        || (doc.tag(before) == Some("a") && doc.descendants(before).any(|n| matches!(doc.tag(n), Some("img" | "picture"))));
+    // One of several alike blocks is the article's paragraph set in a div, picture or not.
+    let alike = siblings
+        .iter()
+        .filter(|&&s| s != id && doc.tag(s) == doc.tag(id) && doc.attr(s, "class") == doc.attr(id, "class"))
+        .count();
+    picture
+        && alike < 2
+        && super::short_text(doc, before, 0).is_some()
+        && !doc.descendants(id).any(|n| matches!(doc.tag(n), Some("img" | "picture" | "p" | "h2" | "h3")))
+        && super::short_text(doc, id, 300).is_some_and(|t| t.chars().count() >= 3)
 }
