@@ -156,8 +156,12 @@ fn spread_to_boxes(doc: &Document, blocks: &mut [Block], before: &[Role]) {
         boxes.extend(found);
     }
     let in_box = |b: &Block, bx: NodeId| b.runs.first().is_some_and(|r| doc.ancestors(r.node).take(6).any(|a| a == bx));
-    // A box of a few blocks; a larger one is a section of the page that happens to ask.
-    boxes.retain(|&bx| blocks.iter().filter(|b| in_box(b, bx)).count() <= 4);
+    // A box of a few short blocks; one holding a paragraph of prose is a section of the
+    // article that happens to end with a "Follow us" line.
+    boxes.retain(|&bx| {
+        let inside: Vec<&Block> = blocks.iter().filter(|b| in_box(b, bx)).collect();
+        inside.len() <= 4 && inside.iter().all(|b| b.text.chars().count() <= 200)
+    });
     for b in blocks.iter_mut() {
         if b.role.is_body() && boxes.iter().any(|&bx| in_box(b, bx)) {
             b.role = Role::Related;

@@ -10,7 +10,8 @@ const UNLIKELY: &[&str] = &[
     "-ad-",
     "ai2html",
     "banner",
-    "breadcrumbs",
+    "breadcrumb",
+    "navbox",
     "combx",
     "comment",
     "community",
@@ -108,6 +109,9 @@ const NEGATIVE: &[&str] = &[
 const BYLINE: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
 /// Class/id words of small widgets inside an article body (a whole word of the name).
 const WIDGET: &[&str] = &[
+    "cta",
+    "rating",
+    "ratings",
     "share",
     "sharedaddy",
     "sharing",
@@ -357,6 +361,13 @@ const BOILERPLATE_LINES: &[&str] = &[
 ];
 
 pub fn is_boilerplate_text(text: &str) -> bool {
+    // A server's error printed into the page: "Warning: Creating default object … in /var/www/… on line 407".
+    if ["Warning:", "Notice:", "Deprecated:", "Fatal error:", "Parse error:"].iter().any(|p| text.starts_with(p))
+        && text.contains(" in /")
+        && text.contains(" on line ")
+    {
+        return true;
+    }
     let t = text
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
@@ -394,13 +405,13 @@ pub fn named_role(doc: &Document, id: NodeId, match_string: &str) -> Option<(Rol
     }
     let has_token = |words: &[&str]| tokens(match_string).any(|t| words.contains(&t));
     if matches!(tag, "figure" | "figcaption") || contains_any(match_string, &["caption", "slideshow-counter", "gallery-count", "img_desc", "image-desc", "img-desc", "bildunterschrift"])
-        || has_token(&["legend", "legende", "legenda"]) {
+        || has_token(&["legend", "legende", "legenda", "dida", "didascalia"]) {
         return Some((Role::Caption, 600));
     }
     if contains_any(match_string, &["credit", "copyright", "photographer", "image-source", "photo-source", "bildnachweis", "bildquelle"]) {
         return Some((Role::Credit, 300));
     }
-    if contains_any(match_string, &["author-bio", "authorbio", "author-box", "authorbox", "about-author", "author-info", "author-card"])
+    if contains_any(match_string, &["author-bio", "authorbio", "author-box", "authorbox", "about-author", "author-info", "author-card", "saboxplugin"])
         || has_token(&["bio"])
     {
         return Some((Role::Byline, 1200));
@@ -453,7 +464,8 @@ const RELATED_LABELS: &[&str] = &[
     "lies auch", "mehr zum thema", "mehr dazu", "weiterlesen", "siehe auch", "auch interessant",
     "zum weiterlesen", "das könnte sie auch interessieren", "à lire aussi", "a lire aussi",
     "lire aussi", "voir aussi", "leggi anche", "vedi anche", "czytaj także", "czytaj też",
-    "category", "categories", "kategorie", "kategorien", "filed under", "tags", "tagged",
+    "verwandte artikel", "verwandte beiträge", "artículos relacionados", "articles connexes",
+    "articoli correlati", "category", "categories", "kategorie", "kategorien", "filed under", "tags", "tagged",
     "schlagworte", "stichworte", "themen", "topics", "etiquetas", "temas", "mots-clés",
 ];
 /// Whole blocks that only announce other stories or page functions ("You may also like",
@@ -482,7 +494,8 @@ const ASK_WORDS: &[&str] = &[
 /// …addressing the reader.
 const READER_WORDS: &[&str] = &[
     "you", "your", "us", "our", "dich", "du", "unser", "unsere", "unseren", "nuestro",
-    "nuestra", "vous", "nous", "votre", "notre",
+    "nuestra", "vous", "nous", "votre", "notre", "tu", "tus", "te", "usted", "ihr", "euch", "eure",
+    "unserem", "unserer",
 ];
 /// Openings of subscribe / follow / app / newsletter lines.
 const CALL_TO_ACTION: &[&str] = &[
@@ -558,16 +571,14 @@ pub fn text_role(text: &str, linked: usize) -> Option<Role> {
             .filter(|w| !w.is_empty())
             .collect();
         // "subscribe" in "unsubscribe" is no call to subscribe.
-        let asks = ASK_WORDS.iter().any(|a| {
-            lower.match_indices(a).any(|(at, _)| !lower[..at].chars().next_back().is_some_and(char::is_alphanumeric))
-        });
+        let asks = ASK_WORDS.iter().any(|a| contains_word_start(lower, a));
         asks && READER_WORDS.iter().any(|r| words.contains(r))
     } {
         return Some(Role::Related);
     }
     if chars <= 150
         && (starts_with_label(lower, CREDIT_LABELS)
-            || (chars <= 60 && CREDIT_WORDS.iter().any(|w| lower.contains(w)))
+            || (chars <= 60 && CREDIT_WORDS.iter().any(|w| contains_word(lower, w)))
             || lower.starts_with("(foto") || lower.starts_with("(crédito") || lower.starts_with("(photo"))
     {
         return Some(Role::Credit);
@@ -600,6 +611,14 @@ pub fn text_role(text: &str, linked: usize) -> Option<Role> {
     }
     if chars <= 300 && POST_META.iter().any(|l| lower.starts_with(l)) {
         return Some(Role::Dateline);
+    }
+    // "… weiter zu „Die Wortwahl“", "Next: …": a pointer to the next page.
+    if chars <= 80 && linked > 0 && PAGE_POINTERS.iter().any(|l| lower.starts_with(l)) {
+        return Some(Role::Related);
+    }
+    // "Follow us on Twitter", "Download the app for iOS and Android", with no "you" needed.
+    if chars <= 300 && ASK_WORDS.iter().any(|a| contains_word_start(lower, a)) && PLATFORMS.iter().any(|p| contains_word(lower, p)) {
+        return Some(Role::Related);
     }
     if chars <= 80 && is_date_line(lower) {
         return Some(Role::Dateline);
@@ -636,6 +655,24 @@ fn starts_with_word(lower: &str, prefix: &str) -> bool {
         return true;
     }
     lower.contains('-') && lower.replace('-', "").strip_prefix(prefix).is_some_and(word_ends)
+}
+
+/// Openings of a link to the next or previous page of a piece.
+const PAGE_POINTERS: &[&str] = &["weiter zu", "weiter mit", "next:", "next page", "continue to", "zurück zu", "page suivante", "siguiente"];
+/// Where a page asks the reader to follow it or get its app.
+const PLATFORMS: &[&str] = &["twitter", "facebook", "instagram", "telegram", "whatsapp", "tiktok", "youtube", "ios", "android", "app store", "google play", "apps"];
+
+/// `word` in `lower` with no letter or digit on either side.
+fn contains_word(lower: &str, word: &str) -> bool {
+    lower.match_indices(word).any(|(at, _)| {
+        !lower[..at].chars().next_back().is_some_and(char::is_alphanumeric)
+            && !lower[at + word.len()..].chars().next().is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// `word` in `lower` at the start of a word ("abonn" in "abonnieren").
+fn contains_word_start(lower: &str, word: &str) -> bool {
+    lower.match_indices(word).any(|(at, _)| !lower[..at].chars().next_back().is_some_and(char::is_alphanumeric))
 }
 
 /// Openings of a "how to cite this" line.
