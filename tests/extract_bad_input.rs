@@ -185,3 +185,38 @@ fn binary_garbage_is_survived() {
     let (article, _) = run(b"<p>\xff caf\xc3\xa9 na\xc3\xafve \xc3</p>");
     assert!(article.text().contains("café naïve"));
 }
+
+/// The passes that look at an element's neighbours, its box or the headline's stories (picture
+/// captions, teaser rows, furniture boxes, the headline's story, the lead) stay linear on wide
+/// and deep pages: tens of thousands of siblings of each kind, a headline deep in nesting.
+#[test]
+fn wide_rows_of_pictures_teasers_and_boxes_are_handled() {
+    let mut page = String::from("<html><head><title>Pier to be rebuilt</title></head><body><div class=stream>");
+    // Under html::MAX_DEPTH, where the parser stops.
+    for _ in 0..900 {
+        page.push_str("<div class=story>");
+    }
+    page.push_str("<h1>Pier to be rebuilt</h1>");
+    for _ in 0..3 {
+        page.push_str("<p>");
+        page.push_str(PARAGRAPH);
+        page.push_str("</p>");
+    }
+    for _ in 0..900 {
+        page.push_str("</div>");
+    }
+    page.push_str("<div class=content>");
+    for i in 0..20_000 {
+        page.push_str("<img src=/a.jpg><div>A picture of the pier</div>");
+        page.push_str("<div class=teaser><p>Another story about the harbour</p></div>");
+        page.push_str("<div class=box><p>Follow us on Twitter</p><p>News from the port</p></div>");
+        if i % 10 == 0 {
+            page.push_str("<p>");
+            page.push_str(PARAGRAPH);
+            page.push_str("</p>");
+        }
+    }
+    page.push_str("</div></div></body></html>");
+    let (article, _) = run(page.as_bytes());
+    assert!(article.text().contains("eighteen months"), "the prose was lost");
+}

@@ -286,8 +286,10 @@ pub fn mark_roles(doc: &Document, roots: &[NodeId], removed: &[bool], marked: &[
     // A paragraph of prose has been passed: the article has begun.
     let mut past_prose = false;
     for &root in roots {
-        let mut stack = vec![root];
-        while let Some(id) = stack.pop() {
+        // Each element with its neighbouring element siblings (kept ones), for the rules that
+        // look at what stands beside it, in constant time per element.
+        let mut stack = vec![Visit::new(root)];
+        while let Some(Visit { id, prev, next, run }) = stack.pop() {
             if removed[id] || !doc.is_element(id) {
                 continue;
             }
@@ -298,10 +300,10 @@ pub fn mark_roles(doc: &Document, roots: &[NodeId], removed: &[bool], marked: &[
                 let named = named_role(doc, id, &names)
                     .filter(|_| !whole)
                     .and_then(|(role, max)| match role {
-                        Role::Standfirst => standfirst_or_teaser(doc, id, past_prose).map(|r| (r, max)),
+                        Role::Standfirst => standfirst_or_teaser(doc, id, run, past_prose).map(|r| (r, max)),
                         _ => Some((role, max)),
                     })
-                    .or_else(|| (!whole && is_picture_caption(doc, id, removed)).then_some((Role::Caption, 300)));
+                    .or_else(|| (!whole && is_picture_caption(doc, id, prev, next)).then_some((Role::Caption, 300)));
                 if doc.tag(id) == Some("p") && super::short_text(doc, id, 150).is_none() {
                     past_prose = true;
                 }
@@ -316,24 +318,54 @@ pub fn mark_roles(doc: &Document, roots: &[NodeId], removed: &[bool], marked: &[
                 continue;
             }
             // In document order: `past_prose` depends on it.
-            stack.extend(doc.children(id).iter().rev());
+            let kept: Vec<NodeId> = doc.element_children(id).filter(|&c| !removed[c]).collect();
+            // The length of each run of alike siblings, for every sibling in it.
+            let mut runs = vec![1; kept.len()];
+            let mut start = 0;
+            for i in 1..=kept.len() {
+                if i == kept.len() || !alike(doc, kept[i], Some(kept[i - 1])) {
+                    runs[start..i].fill(i - start);
+                    start = i;
+                }
+            }
+            for (i, &c) in kept.iter().enumerate().rev() {
+                let (prev, next) = (i.checked_sub(1).map(|p| kept[p]), kept.get(i + 1).copied());
+                stack.push(Visit { id: c, prev, next, run: runs[i] });
+            }
         }
     }
     roles
 }
 
+/// An element and its neighbouring kept element siblings, as `mark_roles` walks them.
+struct Visit {
+    id: NodeId,
+    prev: Option<NodeId>,
+    next: Option<NodeId>,
+    /// How many alike siblings (itself included) stand in a row with it.
+    run: usize,
+}
+
+impl Visit {
+    fn new(id: NodeId) -> Visit {
+        Visit { id, prev: None, next: None, run: 1 }
+    }
+}
+
+/// The same tag and the same (non-empty) class.
+fn alike(doc: &Document, a: NodeId, b: Option<NodeId>) -> bool {
+    b.is_some_and(|b| {
+        doc.tag(a) == doc.tag(b) && doc.attr(a, "class").is_some_and(|c| !c.trim().is_empty() && doc.attr(b, "class") == Some(c))
+    })
+}
+
 /// An element named like a standfirst ("summary", "teaser", "intro") is one at the top of the
-/// article. Several alike in a row are teasers of other stories; one further down, or one
+/// article. One of three or more alike in a row is a teaser of another story; one further down, or one
 /// holding a picture, is a box of its own, whose parts keep their own roles.
-fn standfirst_or_teaser(doc: &Document, id: NodeId, past_prose: bool) -> Option<Role> {
-    let class = doc.attr(id, "class").filter(|c| !c.trim().is_empty());
-    // Paragraphs alike are the article's own (a CMS may mark each as its description).
-    let alike = if doc.tag(id) == Some("p") { 0 } else { doc.parent(id).map_or(0, |p| {
-        doc.element_children(p)
-            .filter(|&s| s != id && doc.tag(s) == doc.tag(id) && class.is_some() && doc.attr(s, "class") == class)
-            .count()
-    }) };
-    if alike >= 2 {
+fn standfirst_or_teaser(doc: &Document, id: NodeId, run: usize, past_prose: bool) -> Option<Role> {
+    // Three alike in a row are teasers; paragraphs alike are the article's own (a CMS may
+    // mark each as its description).
+    if doc.tag(id) != Some("p") && run >= 3 {
         return Some(Role::Related);
     }
     let pictured = doc
@@ -345,23 +377,17 @@ fn standfirst_or_teaser(doc: &Document, id: NodeId, past_prose: bool) -> Option<
 /// A short line set right under a picture without a caption element: a `div` or `span` whose
 /// previous sibling is a picture with no text of its own (an `img`, a `picture`, a `figure`, or a
 /// link around one).
-fn is_picture_caption(doc: &Document, id: NodeId, removed: &[bool]) -> bool {
+fn is_picture_caption(doc: &Document, id: NodeId, prev: Option<NodeId>, next: Option<NodeId>) -> bool {
     if !matches!(doc.tag(id), Some("div" | "span" | "small" | "em")) {
         return false;
     }
-    let Some(parent) = doc.parent(id) else { return false };
-    let siblings: Vec<NodeId> = doc.element_children(parent).filter(|&s| !removed[s] || doc.tag(s) == Some("img")).collect();
-    let Some(at) = siblings.iter().position(|&s| s == id) else { return false };
-    let Some(&before) = at.checked_sub(1).and_then(|i| siblings.get(i)) else { return false };
+    let Some(before) = prev else { return false };
     let picture = matches!(doc.tag(before), Some("img" | "picture" | "figure"))
-        || (doc.tag(before) == Some("a") && doc.descendants(before).any(|n| matches!(doc.tag(n), Some("img" | "picture"))));
-    // One of several alike blocks is the article's paragraph set in a div, picture or not.
-    let alike = siblings
-        .iter()
-        .filter(|&&s| s != id && doc.tag(s) == doc.tag(id) && doc.attr(s, "class") == doc.attr(id, "class"))
-        .count();
+        || (doc.tag(before) == Some("a")
+            && doc.descendants(before).take(16).any(|n| matches!(doc.tag(n), Some("img" | "picture"))));
+    // The first of a row of alike blocks is the article's paragraph set in a div, picture or not.
     picture
-        && alike < 2
+        && !alike(doc, id, next)
         && super::short_text(doc, before, 0).is_some()
         && !doc.descendants(id).any(|n| matches!(doc.tag(n), Some("img" | "picture" | "p" | "h2" | "h3")))
         && super::short_text(doc, id, 300).is_some_and(|t| t.chars().count() >= 3)

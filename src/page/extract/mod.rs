@@ -155,15 +155,23 @@ fn spread_to_boxes(doc: &Document, blocks: &mut [Block], before: &[Role]) {
             .last();
         boxes.extend(found);
     }
-    let in_box = |b: &Block, bx: NodeId| b.runs.first().is_some_and(|r| doc.ancestors(r.node).take(6).any(|a| a == bx));
+    // Each block's box, if any (one walk of a few ancestors per block, so many boxes stay linear).
+    let boxes: std::collections::HashSet<NodeId> = boxes.into_iter().collect();
+    let box_of = |b: &Block| b.runs.first().and_then(|r| doc.ancestors(r.node).take(6).find(|a| boxes.contains(a)));
+    let of_block: Vec<Option<NodeId>> = blocks.iter().map(box_of).collect();
     // A box of a few short blocks; one holding a paragraph of prose is a section of the
     // article that happens to end with a "Follow us" line.
-    boxes.retain(|&bx| {
-        let inside: Vec<&Block> = blocks.iter().filter(|b| in_box(b, bx)).collect();
-        inside.len() <= 4 && inside.iter().all(|b| b.text.chars().count() <= 200)
-    });
-    for b in blocks.iter_mut() {
-        if b.role.is_body() && boxes.iter().any(|&bx| in_box(b, bx)) {
+    let mut inside: std::collections::HashMap<NodeId, (usize, bool)> = Default::default();
+    for (b, bx) in blocks.iter().zip(&of_block) {
+        if let Some(bx) = bx {
+            let e = inside.entry(*bx).or_insert((0, true));
+            e.0 += 1;
+            e.1 &= b.text.chars().count() <= 200;
+        }
+    }
+    for (b, bx) in blocks.iter_mut().zip(of_block) {
+        let small = bx.and_then(|bx| inside.get(&bx)).is_some_and(|&(n, short)| n <= 4 && short);
+        if b.role.is_body() && small {
             b.role = Role::Related;
         }
     }
@@ -295,7 +303,9 @@ pub(crate) fn normalized_text(doc: &Document, id: NodeId, limit: usize) -> Strin
         if doc.tag(n).is_some_and(is_skipped) {
             continue;
         }
-        stack.extend(doc.children(n).iter().rev());
+        // Only as many children as can still be visited (the text is a prefix anyway).
+        let children = doc.children(n);
+        stack.extend(children[..children.len().min(visits)].iter().rev());
     }
     normalize_whitespace(&out)
 }
@@ -334,7 +344,13 @@ pub(crate) fn short_text(doc: &Document, id: NodeId, max: usize) -> Option<Strin
         if doc.tag(n).is_some_and(is_skipped) {
             continue;
         }
-        stack.extend(doc.children(n).iter().rev());
+        // More children than visits left: the walk would run out before the end (and pushing
+        // them all, call after call on a wide element, would cost the page's width each time).
+        let children = doc.children(n);
+        if children.len() > visits {
+            return None;
+        }
+        stack.extend(children.iter().rev());
     }
     let text = normalize_whitespace(&out);
     (text.chars().count() <= max).then_some(text)

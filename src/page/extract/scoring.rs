@@ -412,7 +412,10 @@ fn headline_story(doc: &Document, top: NodeId, headline: NodeId, body: NodeId) -
     if top == headline || doc.ancestors(headline).any(|a| a == top) {
         return None;
     }
-    let holder = |b: NodeId| doc.ancestors(headline).find(|&a| doc.parent(a) == doc.parent(b) && a != b);
+    // The headline's ancestor under each of its ancestors: one walk, so deep pages stay linear.
+    let under: std::collections::HashMap<NodeId, NodeId> =
+        doc.ancestors(headline).filter_map(|a| doc.parent(a).map(|p| (p, a))).collect();
+    let holder = |b: NodeId| doc.parent(b).and_then(|p| under.get(&p).copied()).filter(|&a| a != b);
     std::iter::once(top)
         .chain(doc.ancestors(top))
         .take_while(|&b| b != body)
