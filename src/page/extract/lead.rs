@@ -1,12 +1,14 @@
 //! The standfirst beside the headline. Many pages set the headline and its lead in a header
 //! above the article's container, so scoring, which finds the container, leaves the lead out.
 //! It is looked for next to the headline: the first short prose block after it, up to three
-//! levels up, before the article's own text begins.
+//! levels up, before the article's own text begins; failing that, the block between the
+//! headline and the article that opens with the page's own description (`og:description`),
+//! which is usually the lead.
 
 use super::blocks;
 use super::patterns::{match_string, named_role, text_role};
 use crate::page::article::{Block, Role};
-use crate::page::dom::{Document, NodeId};
+use crate::page::dom::{normalize_whitespace, Document, NodeId};
 
 /// A lead is a sentence or a short paragraph, not a section.
 const MIN_CHARS: usize = 40;
@@ -143,4 +145,110 @@ fn tokens_say_hidden(names: &str) -> bool {
     ["sr-only", "screen-reader", "visually-hidden", "visuallyhidden", "a11y"]
         .iter()
         .any(|w| names.contains(w))
+}
+
+/// Characters of the description that must open the lead.
+const DESCRIPTION_KEY: usize = 60;
+/// A lead found by the description may be longer than one found by shape.
+const MAX_DESCRIBED_CHARS: usize = 1200;
+
+/// Blocks of the element between the headline and the article's text whose text opens with
+/// the page's description, or nothing.
+pub fn from_description(
+    doc: &Document,
+    body: NodeId,
+    headline: NodeId,
+    description: &str,
+    removed: &[bool],
+    marked: &[Option<Role>],
+    in_body: &[bool],
+    body_text: &str,
+) -> Vec<Block> {
+    let key: String = comparable(description).chars().take(DESCRIPTION_KEY).collect();
+    if key.chars().count() < DESCRIPTION_KEY {
+        return Vec::new();
+    }
+    // Text nodes in document order from the headline on, up to the article's first text.
+    let mut seen_headline = false;
+    let mut stack = vec![body];
+    while let Some(id) = stack.pop() {
+        if id == headline {
+            seen_headline = true;
+            continue;
+        }
+        if in_body[id] {
+            break;
+        }
+        if removed[id] {
+            continue;
+        }
+        if let Some(text) = doc.text(id) {
+            if !seen_headline || text.trim().is_empty() {
+                continue;
+            }
+            let opening: String = comparable(text).chars().take(DESCRIPTION_KEY).collect();
+            if !opening.is_empty() && key.starts_with(&opening) {
+                if let Some(blocks) = described_block(doc, id, &key, removed, marked, body_text) {
+                    return blocks;
+                }
+            }
+            continue;
+        }
+        if doc.tag(id).is_some_and(|t| matches!(t, "nav" | "aside" | "footer" | "form" | "figure" | "figcaption" | "a")) {
+            continue;
+        }
+        stack.extend(doc.children(id).iter().rev());
+    }
+    Vec::new()
+}
+
+/// The block element around a text node that opens with the description: the nearest
+/// ancestor (a few levels up) whose whole text starts with it.
+fn described_block(
+    doc: &Document,
+    text_node: NodeId,
+    key: &str,
+    removed: &[bool],
+    marked: &[Option<Role>],
+    body_text: &str,
+) -> Option<Vec<Block>> {
+    let block = doc.ancestors(text_node).take(4).find(|&a| {
+        matches!(doc.tag(a), Some("p" | "div" | "h2" | "h3" | "h4" | "section" | "header" | "span"))
+            && super::short_text(doc, a, MAX_DESCRIBED_CHARS).is_some_and(|t| comparable(&t).starts_with(key))
+    })?;
+    if doc.descendants(block).any(|n| matches!(doc.tag(n), Some("img" | "picture" | "figure" | "h1"))) {
+        return None;
+    }
+    let roles = blocks::mark_roles(doc, &[block], removed, marked);
+    let mut out = blocks::build(doc, &[block], removed, &roles);
+    out.retain(|b| matches!(b.role, Role::Paragraph | Role::Heading | Role::Standfirst));
+    let text: String = out.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join(" ");
+    let linked: usize = out.iter().flat_map(|b| &b.links).map(|l| l.span.end - l.span.start).sum();
+    let chars = text.chars().count();
+    let opening: String = text.chars().take(60).collect();
+    if out.is_empty() || out.len() > 4 || chars < MIN_CHARS || linked * 10 > chars || body_text.contains(&opening) {
+        return None;
+    }
+    for b in &mut out {
+        b.role = Role::Standfirst;
+    }
+    Some(out)
+}
+
+/// Text as compared with a description: whitespace collapsed, typographic quotes and dashes
+/// made plain, a trailing ellipsis cut, lower-cased.
+fn comparable(text: &str) -> String {
+    let plain: String = text
+        .chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{2032}' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => '"',
+            '\u{2013}' | '\u{2014}' => '-',
+            '\u{00A0}' => ' ',
+            c => c,
+        })
+        .filter(|&c| !matches!(c, '\u{AD}' | '\u{200B}'))
+        .collect();
+    let collapsed = normalize_whitespace(&plain);
+    collapsed.trim_end_matches(['…', '.', ' ']).to_lowercase()
 }

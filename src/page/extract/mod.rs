@@ -105,7 +105,13 @@ pub fn extract(doc: &Document) -> Article {
             in_body[run.node] = true;
         }
         let body_text: String = body_part.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join(" ");
-        blocks.extend(lead::find(doc, h, &removed, &marked, &in_body, &body_text));
+        let mut lead = lead::find(doc, h, &removed, &marked, &in_body, &body_text);
+        if lead.is_empty() {
+            if let Some(description) = metadata.excerpt.as_deref() {
+                lead = lead::from_description(doc, body, h, description, &removed, &marked, &in_body, &body_text);
+            }
+        }
+        blocks.extend(lead);
     }
     blocks.extend(body_part);
     // Roles by text shape never take the whole body: a page that is only a short list of
