@@ -416,7 +416,7 @@ mod tests {
     fn finds_a_late_meta_charset_and_guesses_legacy_bytes() {
         // A long comment pushes the meta past the standard's 1024-byte prescan.
         let mut late = b"<!--".to_vec();
-        late.extend(std::iter::repeat_n(b'x', 2000));
+        late.extend(std::iter::repeat(b'x').take(2000));
         late.extend(b"--><script charset=\"utf-8\" src=\"/a.js\"></script><meta charset=\"gb2312\"><p>\xd6\xd0\xce\xc4</p>");
         assert!(decode(&late).contains("\u{4e2d}\u{6587}"));
         // No charset, and the bytes are Windows-1252 rather than broken UTF-8.

@@ -89,7 +89,7 @@ fn remove_conditionally(doc: &Document, id: NodeId, tag: &str, s: &Stats, in_fig
     let weight = class_weight(doc, id);
     // A negative name alone ("media", "meta", "scroller") does not take out paragraphs of prose.
     let prose = s.p >= 2 && s.text.saturating_sub(s.link as u32) >= 400 && s.link_density() < 0.15;
-    if weight < 0.0 && !(prose && !is_strong_furniture(&match_string(doc, id))) {
+    if weight < 0.0 && (!prose || is_strong_furniture(&match_string(doc, id))) {
         return true;
     }
     if s.commas >= 10 {

@@ -16,16 +16,20 @@ const MAX_CHARS: usize = 700;
 /// An unnamed block must read as prose to be taken for the lead.
 const MIN_WORDS: usize = 6;
 
-/// Blocks of the lead to print after the headline, or nothing. `in_body[node]` says that a
-/// text node is already in the article's blocks; the walk stops where the article begins.
-pub fn find(
-    doc: &Document,
-    headline: NodeId,
-    removed: &[bool],
-    marked: &[Option<Role>],
-    in_body: &[bool],
-    body_text: &str,
-) -> Vec<Block> {
+/// What the lead is looked for against: the page's removed nodes and marked roles, and the
+/// article found so far (`in_body[node]`: a text node already in its blocks; its text).
+#[derive(Clone, Copy)]
+pub struct Context<'a> {
+    pub removed: &'a [bool],
+    pub marked: &'a [Option<Role>],
+    pub in_body: &'a [bool],
+    pub body_text: &'a str,
+}
+
+/// Blocks of the lead to print after the headline, or nothing. The walk stops where the
+/// article begins.
+pub fn find(doc: &Document, headline: NodeId, cx: &Context) -> Vec<Block> {
+    let Context { removed, marked, in_body, body_text } = *cx;
     let mut at = headline;
     for _ in 0..3 {
         let mut looked = 0;
@@ -154,16 +158,8 @@ const MAX_DESCRIBED_CHARS: usize = 1200;
 
 /// Blocks of the element between the headline and the article's text whose text opens with
 /// the page's description, or nothing.
-pub fn from_description(
-    doc: &Document,
-    body: NodeId,
-    headline: NodeId,
-    description: &str,
-    removed: &[bool],
-    marked: &[Option<Role>],
-    in_body: &[bool],
-    body_text: &str,
-) -> Vec<Block> {
+pub fn from_description(doc: &Document, body: NodeId, headline: NodeId, description: &str, cx: &Context) -> Vec<Block> {
+    let Context { removed, marked, in_body, body_text } = *cx;
     let key: String = comparable(description).chars().take(DESCRIPTION_KEY).collect();
     if key.chars().count() < DESCRIPTION_KEY {
         return Vec::new();

@@ -105,10 +105,11 @@ pub fn extract(doc: &Document) -> Article {
             in_body[run.node] = true;
         }
         let body_text: String = body_part.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join(" ");
-        let mut lead = lead::find(doc, h, &removed, &marked, &in_body, &body_text);
+        let cx = lead::Context { removed: &removed, marked: &marked, in_body: &in_body, body_text: &body_text };
+        let mut lead = lead::find(doc, h, &cx);
         if lead.is_empty() {
             if let Some(description) = metadata.excerpt.as_deref() {
-                lead = lead::from_description(doc, body, h, description, &removed, &marked, &in_body, &body_text);
+                lead = lead::from_description(doc, body, h, description, &cx);
             }
         }
         blocks.extend(lead);

@@ -86,7 +86,7 @@ pub fn text_stats(text: &str) -> Stats {
 
 fn is_form_control(doc: &Document, id: NodeId) -> bool {
     match doc.tag(id) {
-        Some("input") => doc.attr(id, "type").is_none_or(|t| !t.eq_ignore_ascii_case("hidden")),
+        Some("input") => doc.attr(id, "type").map_or(true, |t| !t.eq_ignore_ascii_case("hidden")),
         Some("select" | "textarea") => true,
         _ => false,
     }
