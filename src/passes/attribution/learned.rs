@@ -29,7 +29,10 @@ pub(super) fn learned_cues(input: &Input, vague: &[bool], out: &mut Attributions
                 let object_of_preposition = i > sentence.tokens.start + 1
                     && matches!(input.norm.token(i - 1), "the" | "a" | "an")
                     && matches!(input.norm.token(i - 2), "in" | "on" | "at" | "after" | "before" | "during" | "from" | "with" | "by" | "since" | "into");
-                (w == ":" || is_content_word(w)) && !is_hedge_word(input, i) && !object_of_preposition
+                (w == ":" || is_content_word(w))
+                    && !is_hedge_word(input, i)
+                    && !object_of_preposition
+                    && !super::is_naming(input, sentence.tokens.start, i)
             })
             .max_by(|a, b| a.1.total_cmp(&b.1));
         let Some((i, score)) = best else { continue };
