@@ -609,6 +609,14 @@ pub fn text_role(text: &str, linked: usize) -> Option<Role> {
     if linky && linked * 10 >= chars * 8 && (text.trim_start().starts_with(['»', '>', '→', '▶']) || text.matches('|').count() >= 2) {
         return Some(Role::Related);
     }
+    // "*Werbung. Dieser Beitrag enthält …", "Anzeige |", "Sponsored:": the page's own notice.
+    if chars <= 200
+        && (["werbung", "anzeige", "sponsored", "advertisement"].iter().any(|l| {
+            lower.strip_prefix(l).is_some_and(|rest| rest.trim_start().starts_with(['.', ':', '|']))
+        }) || ["enthält werbung", "affiliate link", "affiliate-link"].iter().any(|w| lower.contains(w)))
+    {
+        return Some(Role::Related);
+    }
     if chars <= 300 && POST_META.iter().any(|l| lower.starts_with(l)) {
         return Some(Role::Dateline);
     }
@@ -754,12 +762,14 @@ fn is_date_line(lower: &str) -> bool {
 pub fn classify_blocks(blocks: &mut [Block]) {
     for b in blocks.iter_mut() {
         let short_table = b.role == Role::Table && b.text.chars().count() <= 70;
-        if !(matches!(b.role, Role::Paragraph | Role::ListItem | Role::Heading | Role::Other | Role::Standfirst) || short_table) {
+        // A quote block holds someone's words: only a pointer to another story ("PUEDES VER: …") is taken out of it.
+        let quote = b.role == Role::Quote;
+        if !(matches!(b.role, Role::Paragraph | Role::ListItem | Role::Heading | Role::Other | Role::Standfirst) || short_table || quote) {
             continue;
         }
         let linked: usize = b.links.iter().map(|l| l.span.end - l.span.start).sum();
         // A table's cells hold dates and names as data: only its page furniture is taken out.
-        if let Some(role) = text_role(&b.text, linked).filter(|&r| !short_table || r == Role::Related) {
+        if let Some(role) = text_role(&b.text, linked).filter(|&r| !(short_table || quote) || r == Role::Related) {
             b.role = role;
         }
     }
