@@ -92,6 +92,13 @@ pub struct Block {
     pub runs: Vec<TextRun>,
 }
 
+impl Block {
+    /// Characters of the text inside links.
+    pub fn link_chars(&self) -> usize {
+        self.links.iter().map(|l| l.span.len()).sum()
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Metadata {
     pub title: Option<String>,

@@ -2,7 +2,7 @@
 //! character copied from a text node is recorded in a `TextRun` so highlights can be
 //! placed on the page's own text.
 
-use super::patterns::{is_heading, match_string, named_role};
+use super::patterns::{is_heading, match_string, named_role, same_kind};
 use crate::page::article::{Block, Link, Role, TextRun};
 use crate::page::dom::{Document, NodeData, NodeId};
 use crate::span::Span;
@@ -296,23 +296,21 @@ pub fn mark_roles(doc: &Document, roots: &[NodeId], removed: &[bool], marked: &[
             // The article itself is no caption or tag list, whatever its names say.
             let whole = matches!(doc.tag(id), Some("article" | "main")) || (roots.len() == 1 && id == root);
             if roles[id].is_none() {
-                let names = match_string(doc, id);
-                let named = named_role(doc, id, &names)
-                    .filter(|_| !whole)
-                    .and_then(|(role, max)| match role {
-                        Role::Standfirst => standfirst_or_teaser(doc, id, run, past_prose).map(|r| (r, max)),
-                        _ => Some((role, max)),
-                    })
-                    .or_else(|| (!whole && is_picture_caption(doc, id, prev, next)).then_some((Role::Caption, 300)));
+                let picture_caption = || (!whole && is_picture_caption(doc, id, prev, next)).then_some(Role::Caption);
+                // An element longer than its role allows keeps none.
+                let role = match named_role(doc, id, &match_string(doc, id)).filter(|_| !whole) {
+                    Some((_, max)) if super::short_text(doc, id, max).is_none() => None,
+                    Some((Role::Standfirst, _)) => standfirst_or_teaser(doc, id, run, past_prose).or_else(picture_caption),
+                    Some((role, _)) => Some(role),
+                    None => picture_caption(),
+                };
                 if doc.tag(id) == Some("p") && super::short_text(doc, id, 150).is_none() {
                     past_prose = true;
                 }
-                if let Some((role, max)) = named {
-                    if super::short_text(doc, id, max).is_some() {
-                        // Its descendants take its role.
-                        roles[id] = Some(role);
-                        continue;
-                    }
+                if let Some(role) = role {
+                    // Its descendants take its role.
+                    roles[id] = Some(role);
+                    continue;
                 }
             } else {
                 continue;
@@ -352,11 +350,8 @@ impl Visit {
     }
 }
 
-/// The same tag and the same (non-empty) class.
 fn alike(doc: &Document, a: NodeId, b: Option<NodeId>) -> bool {
-    b.is_some_and(|b| {
-        doc.tag(a) == doc.tag(b) && doc.attr(a, "class").is_some_and(|c| !c.trim().is_empty() && doc.attr(b, "class") == Some(c))
-    })
+    b.is_some_and(|b| same_kind(doc, a, b))
 }
 
 /// An element named like a standfirst ("summary", "teaser", "intro") is one at the top of the
@@ -386,9 +381,10 @@ fn is_picture_caption(doc: &Document, id: NodeId, prev: Option<NodeId>, next: Op
         || (doc.tag(before) == Some("a")
             && doc.descendants(before).take(16).any(|n| matches!(doc.tag(n), Some("img" | "picture"))));
     // The first of a row of alike blocks is the article's paragraph set in a div, picture or not.
+    // (Short first: that bounds the walk below.)
     picture
         && !alike(doc, id, next)
         && super::short_text(doc, before, 0).is_some()
-        && !doc.descendants(id).any(|n| matches!(doc.tag(n), Some("img" | "picture" | "p" | "h2" | "h3")))
         && super::short_text(doc, id, 300).is_some_and(|t| t.chars().count() >= 3)
+        && !doc.descendants(id).any(|n| matches!(doc.tag(n), Some("img" | "picture" | "p" | "h2" | "h3")))
 }

@@ -121,21 +121,27 @@ fn lead_blocks(
         return None;
     }
     blocks.retain(|b| b.role == Role::Paragraph);
-    if blocks.is_empty() || blocks.len() > 3 {
+    if blocks.len() > 3 {
         return None;
     }
+    as_standfirst(blocks, MAX_CHARS, body_text, |text, linked| {
+        text_role(text, linked).is_none() && (named_lead || text.split_whitespace().count() >= MIN_WORDS)
+    })
+}
+
+/// The blocks as the standfirst, when together they are a lead's length, hardly links, not
+/// already printed in the body (a page that repeats its lead), and `fits(text, linked chars)`.
+fn as_standfirst(
+    mut blocks: Vec<Block>,
+    max_chars: usize,
+    body_text: &str,
+    fits: impl Fn(&str, usize) -> bool,
+) -> Option<Vec<Block>> {
     let text: String = blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join(" ");
     let chars = text.chars().count();
-    let linked: usize = blocks.iter().flat_map(|b| &b.links).map(|l| l.span.end - l.span.start).sum();
-    if !(MIN_CHARS..=MAX_CHARS).contains(&chars) || linked * 10 > chars || text_role(&text, linked).is_some() {
-        return None;
-    }
-    if !named_lead && text.split_whitespace().count() < MIN_WORDS {
-        return None;
-    }
-    // Already printed (a page that repeats its lead in the body).
+    let linked: usize = blocks.iter().map(Block::link_chars).sum();
     let opening: String = text.chars().take(60).collect();
-    if body_text.contains(&opening) {
+    if blocks.is_empty() || !(MIN_CHARS..=max_chars).contains(&chars) || linked * 10 > chars || !fits(&text, linked) || body_text.contains(&opening) {
         return None;
     }
     for b in &mut blocks {
@@ -218,17 +224,10 @@ fn described_block(
     let roles = blocks::mark_roles(doc, &[block], removed, marked);
     let mut out = blocks::build(doc, &[block], removed, &roles);
     out.retain(|b| matches!(b.role, Role::Paragraph | Role::Heading | Role::Standfirst));
-    let text: String = out.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join(" ");
-    let linked: usize = out.iter().flat_map(|b| &b.links).map(|l| l.span.end - l.span.start).sum();
-    let chars = text.chars().count();
-    let opening: String = text.chars().take(60).collect();
-    if out.is_empty() || out.len() > 4 || chars < MIN_CHARS || linked * 10 > chars || body_text.contains(&opening) {
+    if out.len() > 4 {
         return None;
     }
-    for b in &mut out {
-        b.role = Role::Standfirst;
-    }
-    Some(out)
+    as_standfirst(out, MAX_DESCRIBED_CHARS, body_text, |_, _| true)
 }
 
 /// Text as compared with a description: whitespace collapsed, typographic quotes and dashes

@@ -378,27 +378,27 @@ fn own_text(doc: &Document, body: NodeId, removed: &[bool]) -> Vec<u32> {
 /// one holds the headline (or, on a page without one, most of its text): a theme may call
 /// its article wrapper a modal's content.
 fn mark_modals(doc: &Document, body: NodeId, headline: Option<NodeId>, removed: &mut [bool]) {
-    remove_where(doc, body, removed, |id, own, page| {
-        doc.is_element(id)
-            && is_modal(doc, id, &match_string(doc, id))
-            && match headline {
-                Some(h) => !doc.ancestors(h).any(|a| a == id),
-                None => own * 2 <= page,
-            }
-    });
+    let is_popup = |id: NodeId| doc.is_element(id) && is_modal(doc, id, &match_string(doc, id));
+    match headline {
+        Some(h) => remove_where(doc, body, removed, |id| is_popup(id) && !doc.ancestors(h).any(|a| a == id)),
+        // Text sizes only where they decide (a page with no headline): they cost a pass.
+        None => {
+            let own = own_text(doc, body, removed);
+            let page = own[body].max(1);
+            remove_where(doc, body, removed, |id| is_popup(id) && own[id] * 2 <= page);
+        }
+    }
 }
 
-/// Marks removed each element under `body` (not `body` itself) that `remove(id, its text
-/// outside links, the page's)` picks, and does not look inside it.
-fn remove_where(doc: &Document, body: NodeId, removed: &mut [bool], remove: impl Fn(NodeId, u32, u32) -> bool) {
-    let own = own_text(doc, body, removed);
-    let page = own[body].max(1);
+/// Marks removed each element under `body` (not `body` itself) that `remove` picks, and does
+/// not look inside it.
+fn remove_where(doc: &Document, body: NodeId, removed: &mut [bool], remove: impl Fn(NodeId) -> bool) {
     let mut stack = vec![body];
     while let Some(id) = stack.pop() {
         if removed[id] {
             continue;
         }
-        if id != body && remove(id, own[id], page) {
+        if id != body && remove(id) {
             removed[id] = true;
             continue;
         }
@@ -486,10 +486,12 @@ fn article_markers(doc: &Document, order: &[NodeId], headline: Option<NodeId>) -
 
 /// Looser passes keep the names of page furniture but still drop comment sections.
 fn mark_comment_names(doc: &Document, body: NodeId, removed: &mut [bool]) {
-    remove_where(doc, body, removed, |id, own, page| {
+    let own = own_text(doc, body, removed);
+    let page = own[body].max(1);
+    remove_where(doc, body, removed, |id| {
         !matches!(doc.tag(id), Some("body" | "html" | "article" | "main"))
             && is_comment_name(&match_string(doc, id))
-            && own * 10 < page * 9
+            && own[id] * 10 < page * 9
     });
 }
 

@@ -178,6 +178,11 @@ fn contains_any(s: &str, words: &[&str]) -> bool {
     words.iter().any(|w| s.contains(w))
 }
 
+/// Two elements of one kind: the same tag and the same (non-empty) class.
+pub fn same_kind(doc: &Document, a: NodeId, b: NodeId) -> bool {
+    doc.tag(a) == doc.tag(b) && doc.attr(a, "class").is_some_and(|c| !c.trim().is_empty() && doc.attr(b, "class") == Some(c))
+}
+
 /// "class id" of an element, lower-cased, as the hint lists are matched against.
 pub fn match_string(doc: &Document, id: NodeId) -> String {
     match (doc.attr(id, "class"), doc.attr(id, "id")) {
@@ -214,12 +219,11 @@ fn weight_of(s: &str) -> f64 {
     let mut w = 0.0;
     // Responsive utility classes ("hidden-xs", "visible-md") say on which screens an element
     // shows, not that it is furniture.
-    let s = &s
+    let negative = s
         .split_whitespace()
         .filter(|t| !is_responsive_visibility(t))
-        .collect::<Vec<_>>()
-        .join(" ");
-    if contains_any(s, NEGATIVE) || s.split_whitespace().any(|t| t == "hid") {
+        .any(|t| t == "hid" || contains_any(t, NEGATIVE));
+    if negative {
         w -= 25.0;
     }
     if contains_any(s, POSITIVE) {
@@ -432,12 +436,9 @@ pub fn named_role(doc: &Document, id: NodeId, match_string: &str) -> Option<(Rol
         return Some((Role::Dateline, 100));
     }
     // WordPress names a post by its taxonomy ("tag-winter", "category-news"): that is no tag list.
-    let taxonomy_free: String = match_string
-        .split_whitespace()
-        .filter(|t| !["tag-", "category-", "format-", "status-", "type-"].iter().any(|p| t.starts_with(p) && t.len() > p.len() && !t.ends_with("-list")))
-        .collect::<Vec<_>>()
-        .join(" ");
-    if tokens(&taxonomy_free).any(|t| ["tags", "tag", "taglist", "tagcloud", "keywords", "schlagworte", "etiquetas"].contains(&t))
+    let taxonomy = |t: &&str| ["tag-", "category-", "format-", "status-", "type-"].iter().any(|p| t.starts_with(p) && t.len() > p.len() && !t.ends_with("-list"));
+    let tag_word = |t: &str| ["tags", "tag", "taglist", "tagcloud", "keywords", "schlagworte", "etiquetas"].contains(&t);
+    if match_string.split_whitespace().filter(|t| !taxonomy(t)).flat_map(tokens).any(tag_word)
         || contains_any(match_string, &["tag-list", "post-tags", "entry-tags", "article-tags", "related", "more-stories", "read-more", "readmore", "see-also", "also-read", "recirc"])
         || is_widget(match_string)
         || contains_any(match_string, &["follow", "subscribe", "newsletter", "signup", "sign-up"])
@@ -767,9 +768,9 @@ pub fn classify_blocks(blocks: &mut [Block]) {
         if !(matches!(b.role, Role::Paragraph | Role::ListItem | Role::Heading | Role::Other | Role::Standfirst) || short_table || quote) {
             continue;
         }
-        let linked: usize = b.links.iter().map(|l| l.span.end - l.span.start).sum();
-        // A table's cells hold dates and names as data: only its page furniture is taken out.
-        if let Some(role) = text_role(&b.text, linked).filter(|&r| !(short_table || quote) || r == Role::Related) {
+        // Table cells hold dates and names as data, quote blocks someone's words: only page
+        // furniture is taken out of them.
+        if let Some(role) = text_role(&b.text, b.link_chars()).filter(|&r| !(short_table || quote) || r == Role::Related) {
             b.role = role;
         }
     }
@@ -806,7 +807,6 @@ pub fn classify_blocks(blocks: &mut [Block]) {
 
 /// A block whose text is nearly all link text.
 fn is_link(b: &Block) -> bool {
-    let linked: usize = b.links.iter().map(|l| l.span.end - l.span.start).sum();
     let chars = b.text.chars().count();
-    chars > 0 && linked * 10 >= chars * 8
+    chars > 0 && b.link_chars() * 10 >= chars * 8
 }

@@ -25,7 +25,7 @@ fn has_article_body(article: &crate::page::article::Article) -> bool {
     let mut headings = 0;
     for b in &article.blocks {
         let len = super::reading_length(&b.text);
-        let linked: usize = b.links.iter().map(|l| l.span.end - l.span.start).sum();
+        let linked = b.link_chars();
         match b.role {
             Role::Heading | Role::Title => headings += 1,
             _ if !b.role.is_prose() => {}

@@ -2,7 +2,7 @@
 //! Paragraph-like units give points to their first five ancestors; the best
 //! ancestor, corrected by link density, is the article, joined by related siblings.
 
-use super::patterns::{class_weight, is_heading};
+use super::patterns::{class_weight, is_heading, same_kind};
 use super::stats::{compute, Stats};
 use super::Flags;
 use crate::page::dom::{Document, NodeId};
@@ -246,7 +246,11 @@ pub fn select(doc: &Document, body: NodeId, removed: &[bool], flags: Flags, head
     if let (Some(top), Some(h)) = (first, headline) {
         if let Some(story) = headline_story(doc, top, h, body) {
             let top_score = score[top].unwrap_or(0.0);
-            if let Some(&best) = candidates.iter().find(|&&c| c == story || doc.ancestors(c).any(|a| a == story)) {
+            let mut in_story = vec![false; doc.nodes.len()];
+            for n in doc.descendants(story) {
+                in_story[n] = true;
+            }
+            if let Some(&best) = candidates.iter().find(|&&c| in_story[c]) {
                 // A story of its own, not a header block that shares a layout class.
                 if score[best].unwrap_or(0.0) * 3.0 >= top_score && own(best) >= 500.0 {
                     first = Some(best);
@@ -419,11 +423,7 @@ fn headline_story(doc: &Document, top: NodeId, headline: NodeId, body: NodeId) -
     std::iter::once(top)
         .chain(doc.ancestors(top))
         .take_while(|&b| b != body)
-        .find_map(|b| {
-            let s = holder(b)?;
-            let class = doc.attr(b, "class").filter(|c| !c.trim().is_empty())?;
-            (doc.tag(s) == doc.tag(b) && doc.attr(s, "class") == Some(class)).then_some(s)
-        })
+        .find_map(|b| holder(b).filter(|&s| same_kind(doc, s, b)))
 }
 
 fn has_heading(doc: &Document, id: NodeId, levels: &[&str]) -> bool {
