@@ -35,6 +35,9 @@ impl Language {
 const WORDS_LOOKED_AT: usize = 300;
 /// Below this many words the text alone is not trusted to say "not English".
 const FEW_WORDS: usize = 25;
+/// Words read first; when they are plainly English (a quarter of them English function
+/// words, twice the share of any other language's) the rest is not read.
+const FIRST_LOOK: usize = 100;
 /// Bytes of the longest word in `function_words.txt` (checked by a test).
 const LONGEST_FUNCTION_WORD: usize = 16;
 
@@ -167,16 +170,17 @@ fn by_script(text: &str) -> Option<Language> {
     Some(script_language(code))
 }
 
-/// Per language of the table, the share of the text's words that are its function words, and
+/// Per language of the table, the share of the first `most` words of the text that are its
+/// function words, and
 /// the number of words looked at.
-fn function_word_shares(text: &str) -> (Vec<f32>, usize) {
+fn function_word_shares(text: &str, most: usize) -> (Vec<f32>, usize) {
     let table = table();
     let mut hits = vec![0usize; table.profiles.len()];
     let mut words = 0usize;
     let mut lower = String::new();
     let mut ascii = [0u8; LONGEST_FUNCTION_WORD];
     let not_letter = |c: char| if c.is_ascii() { !c.is_ascii_alphabetic() } else { !c.is_alphabetic() };
-    for word in text.split(not_letter).filter(|w| !w.is_empty()).take(WORDS_LOOKED_AT) {
+    for word in text.split(not_letter).filter(|w| !w.is_empty()).take(most) {
         words += 1;
         // No function word is longer: the word is counted, not looked up.
         if word.len() > LONGEST_FUNCTION_WORD * 4 {
@@ -216,7 +220,13 @@ pub fn detect(text: &str, declared: Option<&str>) -> Option<Language> {
     if let Some(language) = by_script(text) {
         return Some(language);
     }
-    let (shares, words) = function_word_shares(text);
+    // Most text is plainly English by its first hundred words: the rest is not read.
+    let (shares, words) = function_word_shares(text, FIRST_LOOK);
+    let plainly_english = words == FIRST_LOOK && shares[0] >= 0.25 && shares.iter().skip(1).all(|&s| s * 2.0 <= shares[0]);
+    if plainly_english {
+        return Some(ENGLISH);
+    }
+    let (shares, words) = if words == FIRST_LOOK { function_word_shares(text, WORDS_LOOKED_AT) } else { (shares, words) };
     let english = shares[0];
     let (best, best_share) = shares
         .iter()
