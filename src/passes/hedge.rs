@@ -101,14 +101,17 @@ fn word_is_not_hedge(input: &Input, m: &Match, sentence: &Range<usize>) -> bool 
     let prev = input.word_in(sentence, i.wrapping_sub(1));
     let next = input.word_in(sentence, m.tokens.end);
     let after_next = input.word_in(sentence, m.tokens.end + 1);
+    // "appears to", "seemed": how things look to the writer, negated or not ("does not appear
+    // to work") and whatever looks so ("the email appears to contradict").
+    let impression = input.norm.token(i).starts_with("appear") || input.norm.token(i).starts_with("seem");
     // "He didn't suggest": nothing is inferred.
-    if m.kind == LexKind::Inference && (prev == "not" || prev.ends_with("n't")) {
+    if m.kind == LexKind::Inference && !impression && (prev == "not" || prev.ends_with("n't")) {
         return true;
     }
     // "public records indicate", "the filing suggests": a document says so, which attributes
     // the claim (the guideline's named document), not the writer's inference; and "as its
     // name suggests" is no inference at all.
-    if m.kind == LexKind::Inference && (DOCUMENT_NOUN.contains(prev) || matches!(prev, "records" | "name")) {
+    if m.kind == LexKind::Inference && !impression && (DOCUMENT_NOUN.contains(prev) || matches!(prev, "records" | "name")) {
         return true;
     }
     match input.norm.token(i) {
@@ -429,6 +432,10 @@ mod tests {
         assert!(hedges("He appeared in court on Monday.").is_empty());
         assert!(hedges("Trump, appearing after Clinton at the forum, cited problems.").is_empty());
         assert_eq!(hedges("He appeared nervous."), ["appeared"]);
+        assert_eq!(hedges("They don't appear to work all of the time."), ["appear to"]);
+        assert_eq!(hedges("The email appears to contradict his account."), ["appears to"]);
+        assert!(hedges("The filing suggests a merger.").is_empty());
+        assert!(hedges("He didn't suggest a merger.").is_empty());
         assert_eq!(hedges("He appeared as if he had not slept."), ["appeared"]);
         assert!(hedges("Where is that money supposed to come from?").is_empty());
         assert_eq!(hedges("He is supposed to have fled."), ["supposed to have"]);
