@@ -22,8 +22,10 @@ pub struct Input<'a> {
     match_from: Vec<u32>,
     /// Per `CHARS_PER_BUCKET` chars, the first sentence ending after the bucket's first char.
     sentence_of_bucket: Vec<u32>,
-    /// Per token (empty when no heading has capitals): a capitalised word of a heading that
-    /// the text also writes in lower case — title case ("Study Finds" beside "the study"), not a name.
+    /// Per token (empty when no heading or sentence opens with a capital): a capitalised word
+    /// of a heading, or the first word of a sentence, that the text also writes in lower case:
+    /// capitalised by its style or its place ("Study Finds" beside "the study", "Crime
+    /// experts" beside "crime"), not a name.
     title_case: Vec<bool>,
 }
 
@@ -32,31 +34,35 @@ pub struct Input<'a> {
 const CHARS_PER_BUCKET: usize = 64;
 
 /// See `Input::title_case`. Title case is a matter of headlines and the headings near
-/// them, so only the first `TITLE_CASE_REACH` tokens are looked at: the cost stays
-/// bounded however long the text.
+/// them, so only the first `TITLE_CASE_REACH` tokens are looked at (sentence openings
+/// too): the cost stays bounded however long the text.
 fn title_case_words(seg: &Segmented, norm: &Normalized) -> Vec<bool> {
     let reach = seg.tokens.len().min(TITLE_CASE_REACH);
-    let capitals_in_headings: Vec<usize> = seg
+    let capitals_by_style_or_place: Vec<usize> = seg
         .sentences
         .iter()
         .take_while(|s| s.tokens.end <= reach)
-        .filter(|s| s.heading)
-        .flat_map(|s| s.tokens.clone())
+        .flat_map(|s| {
+            // A sentence's first word is capitalised by its place, as a heading's words may be by its style.
+            let opening = s.tokens.clone().find(|&i| seg.tokens[i].kind == TokenKind::Word);
+            let heading = if s.heading { s.tokens.clone() } else { 0..0 };
+            heading.chain(opening)
+        })
         .filter(|&i| seg.tokens[i].kind == TokenKind::Word && seg.tokens[i].upper)
         .collect();
-    if capitals_in_headings.is_empty() {
+    if capitals_by_style_or_place.is_empty() {
         return Vec::new();
     }
     // Words by hash (a collision can only make a name look like title case, rarely).
     let word_hash = |i: usize| hash(&[norm.token(i)]);
-    let wanted: HashedSet = capitals_in_headings.iter().map(|&i| word_hash(i)).collect();
+    let wanted: HashedSet = capitals_by_style_or_place.iter().map(|&i| word_hash(i)).collect();
     let lower: HashedSet = (0..reach)
         .filter(|&i| seg.tokens[i].kind == TokenKind::Word && !seg.tokens[i].upper)
         .map(word_hash)
         .filter(|h| wanted.contains(h))
         .collect();
     let mut title_case = vec![false; reach];
-    for i in capitals_in_headings {
+    for i in capitals_by_style_or_place {
         title_case[i] = lower.contains(&word_hash(i));
     }
     title_case
@@ -99,7 +105,8 @@ impl<'a> Input<'a> {
         Input { text, seg, norm, matches, links, sentence_of, match_from, sentence_of_bucket, title_case }
     }
 
-    /// Whether token `i` is capitalised only because its heading is in title case.
+    /// Whether token `i` is capitalised only because its heading is in title case or it opens
+    /// its sentence.
     pub fn is_title_case(&self, i: usize) -> bool {
         self.title_case.get(i).copied().unwrap_or(false)
     }

@@ -599,6 +599,15 @@ mod tests {
     }
 
     #[test]
+    fn a_capital_that_only_opens_the_sentence_names_no_body() {
+        // "crime" is written in lower case too: "Crime experts" are experts, not a body's.
+        let got = attributions("Violent crime fell last year. Crime experts have concluded that the trend will last.");
+        assert_eq!(got[0], (Kind::VagueAttribution, "experts".to_string(), None), "{got:?}");
+        let got = attributions("The Pentagon said nothing. Pentagon officials said later that the trend will last.");
+        assert!(got.iter().all(|(kind, _, _)| *kind == Kind::Attribution), "{got:?}");
+    }
+
+    #[test]
     fn a_bare_plural_group_holding_a_view_is_vague() {
         let got = attributions("In Europe, economists argue that rates will fall.");
         assert_eq!(got[0], (Kind::VagueAttribution, "economists".to_string(), None));
