@@ -139,8 +139,8 @@ def slug(s):
 
 def polnear():
     # Two articles per publisher from dev (first batch); from train, three (second batch), four more
-    # (third), four more (fourth), two more (fifth), four more (sixth), four more (seventh), four more (eighth), four more (ninth), then eight more (tenth and eleventh).
-    for split, per_publisher in (('dev', 2), ('train', 37)):
+    # (third), four more (fourth), two more (fifth), four more (sixth), four more (seventh), four more (eighth), four more (ninth), eight more (tenth and eleventh), then twelve more (twelfth to fourteenth).
+    for split, per_publisher in (('dev', 2), ('train', 49)):
         by_pub = {}
         for line in open(f'{SHARED}/data/attribution/polnear-{split}.jsonl'):
             a = json.loads(line)
