@@ -136,6 +136,14 @@ fn word_is_not_hedge(input: &Input, m: &Match, sentence: &Range<usize>) -> bool 
         // "14 percent less likely to die": a measured rate, not a guess.
         "more" | "less" if m.tokens.len() == 2 => measured_before(input, sentence, i),
         "likely" if matches!(prev, "more" | "less") => measured_before(input, sentence, i - 1),
+        // "likely voters", "likely Republican primary voters": pollsters' name for a group, not a guess.
+        "likely" if m.tokens.len() == 1 => (m.tokens.end..m.tokens.end + 3).any(|k| matches!(input.word_in(sentence, k), "voters" | "voter" | "caucusgoers" | "caucus-goers")),
+        // "his unlikely proposal", "an unlikely alliance": surprising, not improbable.
+        "unlikely" if m.tokens.len() == 1 => {
+            matches!(prev, "an" | "the" | "his" | "her" | "their" | "its" | "this" | "that" | "our")
+                && input.seg.tokens.get(m.tokens.end).is_some_and(|t| t.kind == TokenKind::Word)
+                && !matches!(next, "to" | "that" | "")
+        }
         "appear" | "appears" | "appeared" | "appearing" if m.tokens.len() == 1 => {
             let as_if = next == "as" && matches!(after_next, "if" | "though");
             !as_if && (PLACE_OR_TIME_AFTER_APPEAR.contains(next) || input.seg.tokens.get(m.tokens.end).map_or(true, |t| t.kind == TokenKind::Punct))
@@ -433,6 +441,12 @@ mod tests {
         assert!(hedges("Trump, appearing after Clinton at the forum, cited problems.").is_empty());
         assert_eq!(hedges("He appeared nervous."), ["appeared"]);
         assert_eq!(hedges("They don't appear to work all of the time."), ["appear to"]);
+        assert!(hedges("Trump leads among likely Republican primary voters.").is_empty());
+        assert_eq!(hedges("The alleged attacker fled."), ["alleged"]);
+        assert!(hedges("Students have alleged they were misled.").is_empty());
+        assert_eq!(hedges("Trump is the likely nominee."), ["likely"]);
+        assert!(hedges("It was the culmination of an unlikely political alliance.").is_empty());
+        assert_eq!(hedges("The alliance is unlikely to last."), ["unlikely"]);
         assert_eq!(hedges("The email appears to contradict his account."), ["appears to"]);
         assert!(hedges("The filing suggests a merger.").is_empty());
         assert!(hedges("He didn't suggest a merger.").is_empty());

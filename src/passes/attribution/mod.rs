@@ -599,6 +599,14 @@ mod tests {
     }
 
     #[test]
+    fn alleging_is_saying_and_the_alleged_thing_is_no_source() {
+        let got = attributions("Schneiderman alleged in the suit that Trump earned $5 million.");
+        assert_eq!(got, one(Kind::Attribution, "alleged", Some("Schneiderman")));
+        assert_eq!(attributions("It was alleged that he lied."), one(Kind::VagueAttribution, "was alleged", None));
+        assert!(attributions("The alleged attacker fled.").is_empty());
+    }
+
+    #[test]
     fn a_capital_that_only_opens_the_sentence_names_no_body() {
         // "crime" is written in lower case too: "Crime experts" are experts, not a body's.
         let got = attributions("Violent crime fell last year. Crime experts have concluded that the trend will last.");
