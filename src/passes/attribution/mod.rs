@@ -599,6 +599,14 @@ mod tests {
     }
 
     #[test]
+    fn some_of_a_group_is_a_vague_source() {
+        assert_eq!(attributions("Many Democrats say it is a paradox.")[0], (Kind::VagueAttribution, "Many Democrats".to_string(), None));
+        assert_eq!(attributions("Some candidates have called for ground forces.")[0], (Kind::VagueAttribution, "Some candidates".to_string(), None));
+        // A group the text names with a determiner is identified: "the other candidates".
+        assert!(attributions("The other candidates said they would stay.").iter().all(|(kind, _, _)| *kind == Kind::Attribution));
+    }
+
+    #[test]
     fn alleging_is_saying_and_the_alleged_thing_is_no_source() {
         let got = attributions("Schneiderman alleged in the suit that Trump earned $5 million.");
         assert_eq!(got, one(Kind::Attribution, "alleged", Some("Schneiderman")));

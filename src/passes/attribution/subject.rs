@@ -116,6 +116,10 @@ pub(super) fn subject_before(input: &Input, vague: &[bool], floor: usize, cue_st
         return Some(Source::Pronoun);
     }
     if let Some(name) = name_ending_at(input, floor, k) {
+        // "Many Democrats say", "Other Republicans want": some of a group, nobody named.
+        if let Some(group) = quantified_group(input, floor, name.start, k) {
+            return Some(Source::Vague(group));
+        }
         // "71 percent of Americans said": the respondents of a poll, nobody named.
         if let Some(head) = head_of_an_of_phrase(input, floor, name.start) {
             return Some(Source::Phrase(input.seg.slice(input.text, head..k).to_string()));
@@ -146,6 +150,10 @@ pub(super) fn subject_before(input: &Input, vague: &[bool], floor: usize, cue_st
                 break;
             }
         }
+        // "Some candidates have called for": some of a group, nobody named.
+        if let Some(group) = quantified_group(input, floor, k - 1, k) {
+            return Some(Source::Vague(group));
+        }
         // A bare plural or mass noun: "fundraising documents show".
         let w = input.norm.token(k - 1);
         if w.len() > 3 && !is_auxiliary(w) && !is_not_name(w) && !w.ends_with("ly") {
@@ -157,6 +165,21 @@ pub(super) fn subject_before(input: &Input, vague: &[bool], floor: usize, cue_st
         }
     }
     None
+}
+
+/// A plural group (`start..end`, a name or a noun) that a vague quantifier opens or directly
+/// follows: "Many Democrats", "Other Republicans", "Some candidates". Where the quantifier
+/// belongs to the group, the whole phrase is the vague source.
+fn quantified_group(input: &Input, floor: usize, start: usize, end: usize) -> Option<Range<usize>> {
+    let plural = |w: &str| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss");
+    if !plural(input.norm.token(end - 1)) {
+        return None;
+    }
+    if matches!(input.norm.token(start), "other" | "some" | "many" | "most" | "several") && end - start > 1 {
+        return Some(start..end);
+    }
+    (start > floor && matches!(input.norm.token(start - 1), "some" | "many" | "most" | "several" | "other" | "countless" | "numerous" | "various"))
+        .then(|| start - 1..end)
 }
 
 /// "Governor Lopez declared an emergency and said …": a second verb joined by "and" has
