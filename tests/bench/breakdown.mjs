@@ -261,7 +261,12 @@ async function main() {
   if (!existsSync(join(ROOT, 'www/pkg/caveat.js'))) fail('www/pkg/ is not built (run ./build.sh)');
   const require = createRequire(import.meta.url);
   const readabilitySource = readFileSync(require.resolve('@mozilla/readability/Readability.js'), 'utf8');
-  const overlaySource = readFileSync(join(ROOT, 'extension/content/overlay.js'), 'utf8');
+  // The overlay and its parts (the kinds, content/ui/*.js) in the manifest's order, as the demo loads them.
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'extension/manifest.json'), 'utf8'));
+  const overlaySource = manifest.content_scripts[0].js
+    .filter((file) => file === 'shared/kinds.js' || file.startsWith('content/ui/') || file === 'content/overlay.js')
+    .map((file) => readFileSync(join(ROOT, 'extension', file), 'utf8'))
+    .join('\n;\n');
   const list = pages();
   const server = await startServer();
   const summary = [];
