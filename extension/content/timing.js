@@ -30,14 +30,18 @@
     merge(name, value) {
       if (marks && value) marks[name] = value;
     },
-    // After the highlights are painted: the next frame, then the end of its tasks.
+    // After the highlights are painted: the next frame, then the end of its tasks. `frame`: when this
+    // callback runs in that frame, before the frame's own style, layout and paint.
     publish(host) {
       if (!marks || !host) return;
       const done = marks;
-      requestAnimationFrame(() => setTimeout(() => {
-        done.painted = now();
-        host.setAttribute('data-caveat-timing', JSON.stringify(done));
-      }, 0));
+      requestAnimationFrame(() => {
+        done.frame = now();
+        setTimeout(() => {
+          done.painted = now();
+          host.setAttribute('data-caveat-timing', JSON.stringify(done));
+        }, 0);
+      });
     },
   };
 })();

@@ -12,9 +12,17 @@
 //   parse, extract, analyse, answer, convert   the wasm's steps: the snapshot's JSON into a
 //              document, extraction, analysis, mapping findings to text nodes, the JS answer
 //   bg→        the answer's trip back
-//   show       overlay.show() (ranges, highlights, the panel)
-//   paint      overlay.show() and the next frame (requestAnimationFrame, then the end of its tasks)
+//   show       overlay.show() (ranges, highlights, the panel) and the panel's 'ready' state
+//   wait       → the next frame runs the mark's requestAnimationFrame callback
+//   render     the rest of that frame, style, layout (on a small page mostly the panel's first) and
+//              paint, then the end of its tasks; when an earlier callback of the frame forces the layout
+//              (the overlay's relayout, which its ResizeObserver asks for once after mounting), that
+//              layout falls in wait instead
+//   paint      show + wait + render (per load): overlay.show() and the next frame
 //   total      snapshot start → painted (Caveat's whole path)
+// Each load is a new tab, which puppeteer makes the active one in both browsers: visible and focused,
+// as a reader's tab is (Chromium's flags against background throttling and page.bringToFront() changed
+// nothing). The table says so when a load's tab was hidden or unfocused.
 // Readability: Mozilla Readability.js's parse() on a clone of the same document, in the same tab
 // (median of READABILITY_RUNS); ratio = total / Readability, over the pages as a geometric mean.
 // Cold: the sample article as the first page a freshly started browser opens (COLD_LOADS browsers),
@@ -89,6 +97,8 @@ function steps(t) {
     convert: bg.convert,
     'bg→': t.received - bg.replied,
     show: t.shown - t.received,
+    wait: t.frame - t.shown,
+    render: t.painted - t.frame,
     paint: t.painted - t.received,
     total: t.painted - t.snapshot,
     compile: bg.compile ? bg.compile[1] - bg.compile[0] : NaN,
@@ -102,10 +112,12 @@ async function loadWithExtension(browser, url) {
   const handle = await page.waitForFunction(() => {
     const host = document.querySelector('caveat-overlay');
     const timing = host && host.getAttribute('data-caveat-timing');
-    return timing ? { timing: JSON.parse(timing), state: host.getAttribute('data-state') } : false;
+    if (!timing) return false;
+    const visible = document.visibilityState === 'visible' && document.hasFocus();
+    return { timing: JSON.parse(timing), state: host.getAttribute('data-state'), visible };
   }, { polling: 50, timeout: 60000 });
-  const { timing, state } = await handle.jsonValue();
-  return { page, state, steps: steps(timing) };
+  const { timing, state, visible } = await handle.jsonValue();
+  return { page, state, visible, steps: steps(timing) };
 }
 
 // In the page: Readability's parse() on a fresh clone of the document, median ms of `runs`.
@@ -170,12 +182,14 @@ async function benchExtension(name, server, readabilitySource, list) {
       const loads = [];
       let last = null;
       let state = '';
+      let hidden = 0;
       for (let i = 0; i < LOADS; i++) {
         if (last) await last.close();
         const r = await loadWithExtension(browser, server.url + item.path);
         loads.push(r.steps);
         last = r.page;
         state = r.state;
+        if (!r.visible) hidden += 1;
       }
       // Readability.js declares a global function Readability when run as a classic script.
       await last.evaluate(`${readabilitySource}\n;globalThis.Readability = Readability;`);
@@ -183,7 +197,7 @@ async function benchExtension(name, server, readabilitySource, list) {
       await last.close();
       const keys = Object.keys(loads[0]);
       const row = Object.fromEntries(keys.map((k) => [k, median(loads.map((l) => l[k]))]));
-      out.rows.push({ ...item, state, steps: row, readability });
+      out.rows.push({ ...item, state, hidden, steps: row, readability });
     }
   } finally {
     await browser.close();
@@ -228,13 +242,14 @@ async function benchLive(name, server, overlaySource, list) {
 }
 
 function printExtension(name, version, r) {
-  const cols = ['idle', 'prep', 'snap', 'json', '→bg', 'wasm?', 'parse', 'extract', 'analyse', 'answer', 'convert', 'bg→', 'show', 'paint', 'total'];
+  const cols = ['idle', 'prep', 'snap', 'json', '→bg', 'wasm?', 'parse', 'extract', 'analyse', 'answer', 'convert', 'bg→', 'show', 'wait', 'render', 'paint', 'total'];
   console.log(`\n${name} (${version}), the extension: median of ${LOADS} loads per page, ms`);
   console.log(`${'page'.padEnd(15)} ${'KB'.padStart(5)} ${cols.map((c) => c.padStart(8)).join('')} ${'Readab.'.padStart(8)} ${'ratio'.padStart(6)}  state`);
   for (const row of r.rows) {
     const ratio = row.steps.total / row.readability.ms;
     console.log(`${row.name.padEnd(15)} ${String(Math.round(row.bytes / 1024)).padStart(5)} ${cols.map((c) => fmt(row.steps[c], 8)).join('')} ` +
-      `${fmt(row.readability.ms, 8)} ${ratio.toFixed(2).padStart(6)}  ${row.state}`);
+      `${fmt(row.readability.ms, 8)} ${ratio.toFixed(2).padStart(6)}  ${row.state}` +
+      (row.hidden ? `  (${row.hidden} of ${LOADS} loads in a hidden or unfocused tab)` : ''));
   }
   const coldCols = ['idle', 'prep', 'snap', '→bg', 'wake', 'wasm?', 'parse', 'extract', 'analyse', 'paint', 'total', 'compile', 'build'];
   console.log(`cold: ${r.rows[0].name} as the first page after the browser starts (${COLD_LOADS} starts), ms; compile and build: ` +
@@ -261,7 +276,12 @@ async function main() {
   if (!existsSync(join(ROOT, 'www/pkg/caveat.js'))) fail('www/pkg/ is not built (run ./build.sh)');
   const require = createRequire(import.meta.url);
   const readabilitySource = readFileSync(require.resolve('@mozilla/readability/Readability.js'), 'utf8');
-  const overlaySource = readFileSync(join(ROOT, 'extension/content/overlay.js'), 'utf8');
+  // The overlay and its parts (the kinds, content/ui/*.js) in the manifest's order, as the demo loads them.
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'extension/manifest.json'), 'utf8'));
+  const overlaySource = manifest.content_scripts[0].js
+    .filter((file) => file === 'shared/kinds.js' || file.startsWith('content/ui/') || file === 'content/overlay.js')
+    .map((file) => readFileSync(join(ROOT, 'extension', file), 'utf8'))
+    .join('\n;\n');
   const list = pages();
   const server = await startServer();
   const summary = [];
