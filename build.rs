@@ -72,6 +72,59 @@ fn main() {
     let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
     std::fs::write(out_dir.join("lexicon_builtin.rs"), out).expect("writing lexicon_builtin.rs");
     copy_context_lists(&out_dir.join("context"));
+    for model in ["attribution_cue", "hedge_cue"] {
+        pack_model_weights(model, &out_dir);
+    }
+}
+
+/// Splits `src/model/NAME.txt` (lines `word\tWORD`, `PARTS\tWEIGHT`) into the text the run
+/// time still parses (`NAME.rest.txt`: the candidate words and one-part names such as a
+/// threshold) and the weights of the many-part features, packed (`NAME.weights`): a
+/// little-endian u32 count, the `hash::weight_key`s in ascending order as LEB128 gaps, then
+/// each weight in thousandths as a little-endian i16 (`model::Weights::add_packed` reads it).
+/// Refuses a weight the packing would change and two features sharing a key.
+fn pack_model_weights(name: &str, out_dir: &Path) {
+    let path = Path::new("src/model").join(format!("{name}.txt"));
+    println!("cargo:rerun-if-changed={}", path.display());
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut rest = String::new();
+    let mut weights: Vec<(u32, i16, &str)> = Vec::new();
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let Some((feature, value)) = line.rsplit_once('\t') else { continue };
+        if feature == "word" || !feature.contains(' ') {
+            rest.push_str(line);
+            rest.push('\n');
+            continue;
+        }
+        let weight: f32 = value.parse().unwrap_or_else(|_| panic!("{}: {line:?} has no number", path.display()));
+        let thousandths = (weight * 1000.0).round();
+        assert!(thousandths.abs() <= i16::MAX as f32 && thousandths / 1000.0 == weight, "{}: {line:?} does not pack into thousandths", path.display());
+        weights.push((hash::weight_key(hash::hash_spaced(feature)), thousandths as i16, feature));
+    }
+    weights.sort_by_key(|&(key, _, _)| key);
+    for pair in weights.windows(2) {
+        assert!(pair[0].0 != pair[1].0, "{}: {:?} and {:?} share a weight key", path.display(), pair[0].2, pair[1].2);
+    }
+    let mut packed = (weights.len() as u32).to_le_bytes().to_vec();
+    let mut previous = 0u32;
+    for &(key, _, _) in &weights {
+        let mut gap = key - previous;
+        previous = key;
+        loop {
+            let byte = (gap & 0x7f) as u8;
+            gap >>= 7;
+            if gap == 0 {
+                packed.push(byte);
+                break;
+            }
+            packed.push(byte | 0x80);
+        }
+    }
+    for &(_, weight, _) in &weights {
+        packed.extend_from_slice(&weight.to_le_bytes());
+    }
+    std::fs::write(out_dir.join(format!("{name}.rest.txt")), rest).expect("writing a model's text");
+    std::fs::write(out_dir.join(format!("{name}.weights")), packed).expect("writing a model's packed weights");
 }
 
 /// The context word lists without their comments (lexicon.rs's `context::list!` reads these).

@@ -20,9 +20,22 @@ impl Hasher for PassThrough {
     fn write_u64(&mut self, n: u64) {
         self.0 = n;
     }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = n as u64;
+    }
 }
 
 pub type HashedMap<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
+
+/// A model's weights, keyed by `weight_key`.
+pub type WeightMap = HashMap<u32, f32, BuildHasherDefault<PassThrough>>;
+
+/// The key of a feature's weight: the low 32 bits of its hash, which halve the keys the
+/// wasm carries; `the_models_features_do_not_collide` checks the built-in models, and
+/// build.rs refuses a model two of whose features share a key.
+pub fn weight_key(hash: u64) -> u32 {
+    hash as u32
+}
 
 pub type HashedSet = HashSet<u64, BuildHasherDefault<PassThrough>>;
 
@@ -104,7 +117,7 @@ mod tests {
         let files = [include_str!("model/attribution_cue.txt"), include_str!("model/hedge_cue.txt")];
         for file in files {
             let names: HashSet<&str> = file.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.rsplit_once('\t')).map(|(name, _)| name).collect();
-            let hashes: HashSet<u64> = names.iter().map(|name| hash_spaced(name)).collect();
+            let hashes: HashSet<u32> = names.iter().map(|name| weight_key(hash_spaced(name))).collect();
             assert_eq!(hashes.len(), names.len());
         }
     }

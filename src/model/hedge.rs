@@ -155,7 +155,7 @@ pub fn features(input: &Input, s: usize, i: usize, state: TokenState, emit: &mut
 }
 
 pub struct HedgeModel {
-    weights: Weights,
+    pub(super) weights: Weights,
     pub words: CandidateWords,
     /// A sentence is uncertain when a candidate scores above this.
     pub threshold: f32,
@@ -171,7 +171,12 @@ impl HedgeModel {
 
     pub fn builtin() -> &'static HedgeModel {
         static MODEL: OnceLock<HedgeModel> = OnceLock::new();
-        MODEL.get_or_init(|| HedgeModel::parse(include_str!("hedge_cue.txt")))
+        MODEL.get_or_init(|| {
+            // `hedge_cue.txt` as build.rs splits it: words, the threshold and one-part names as text, the rest packed.
+            let mut model = HedgeModel::parse(include_str!(concat!(env!("OUT_DIR"), "/hedge_cue.rest.txt")));
+            model.weights.add_packed(include_bytes!(concat!(env!("OUT_DIR"), "/hedge_cue.weights")));
+            model
+        })
     }
 
     /// Whether token `i` is scored at all.

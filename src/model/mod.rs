@@ -11,7 +11,7 @@
 use crate::text::Input;
 use crate::text::lexicon::LexKind;
 use crate::text::segment::TokenKind;
-use crate::hash::{hash, hash_spaced, HashedMap, HashedSet};
+use crate::hash::{hash, hash_spaced, weight_key, HashedSet, WeightMap};
 use std::sync::OnceLock;
 
 pub mod calibration;
@@ -71,15 +71,43 @@ pub fn features(input: &Input, s: usize, i: usize, emit: &mut dyn FnMut(&[&str])
     }
 }
 
-/// Feature weights of a linear model, keyed by the hash of the feature's name parts.
-pub struct Weights(HashedMap<f32>);
+/// Feature weights of a linear model, keyed by the `weight_key` of the hash of the
+/// feature's name parts.
+pub struct Weights(WeightMap);
 
 impl Weights {
     /// The sum of the weights of the features `features` emits (unknown ones weigh 0).
     pub fn sum(&self, features: impl FnOnce(&mut dyn FnMut(&[&str]))) -> f32 {
         let mut total = 0.0;
-        features(&mut |parts| total += self.0.get(&hash(parts)).copied().unwrap_or(0.0));
+        features(&mut |parts| total += self.0.get(&weight_key(hash(parts))).copied().unwrap_or(0.0));
         total
+    }
+
+    /// Adds the weights build.rs packed from a model file (`pack_model_weights` there):
+    /// a little-endian u32 count, the keys in ascending order as LEB128 gaps from the one
+    /// before, then each weight in thousandths as a little-endian i16. A third of the
+    /// file's text, gzipped, in the wasm.
+    fn add_packed(&mut self, packed: &[u8]) {
+        let Some((count, rest)) = packed.split_first_chunk::<4>() else { return };
+        let count = u32::from_le_bytes(*count) as usize;
+        let mut keys = Vec::with_capacity(count);
+        let (mut at, mut key) = (0usize, 0u32);
+        while keys.len() < count && at < rest.len() {
+            let (mut gap, mut shift) = (0u32, 0);
+            while at < rest.len() {
+                let byte = rest[at];
+                at += 1;
+                gap |= u32::from(byte & 0x7f) << shift;
+                shift += 7;
+                if byte < 0x80 {
+                    break;
+                }
+            }
+            key = key.wrapping_add(gap);
+            keys.push(key);
+        }
+        let weights = rest[at..].chunks_exact(2).map(|b| f32::from(i16::from_le_bytes([b[0], b[1]])) / 1000.0);
+        self.0.extend(keys.into_iter().zip(weights));
     }
 
     pub fn is_empty(&self) -> bool {
@@ -91,7 +119,7 @@ impl Weights {
 /// lines give feature weights (parts joined by a space), except that a line named in
 /// `settings` sets that value instead; `#` starts a comment.
 pub fn parse_model(source: &str, settings: &mut [(&str, &mut f32)]) -> (Weights, CandidateWords) {
-    let mut weights = HashedMap::default();
+    let mut weights = WeightMap::default();
     let mut words = CandidateWords::default();
     for line in source.lines().filter(|l| !l.starts_with('#')) {
         let Some((name, value)) = line.rsplit_once('\t') else { continue };
@@ -101,7 +129,7 @@ pub fn parse_model(source: &str, settings: &mut [(&str, &mut f32)]) -> (Weights,
             match settings.iter_mut().find(|(setting, _)| *setting == name) {
                 Some((_, slot)) => **slot = x,
                 None => {
-                    weights.insert(hash_spaced(name), x);
+                    weights.insert(weight_key(hash_spaced(name)), x);
                 }
             }
         }
@@ -123,7 +151,12 @@ impl CueModel {
 
     pub fn builtin() -> &'static CueModel {
         static MODEL: OnceLock<CueModel> = OnceLock::new();
-        MODEL.get_or_init(|| CueModel::parse(include_str!("attribution_cue.txt")))
+        MODEL.get_or_init(|| {
+            // `attribution_cue.txt` as build.rs splits it: words and one-part names as text, the rest packed.
+            let mut model = CueModel::parse(include_str!(concat!(env!("OUT_DIR"), "/attribution_cue.rest.txt")));
+            model.weights.add_packed(include_bytes!(concat!(env!("OUT_DIR"), "/attribution_cue.weights")));
+            model
+        })
     }
 
     /// The score of token `i` as a cue (positive: a cue); None if it is not a candidate.
@@ -148,6 +181,15 @@ mod tests {
         let input = Input::new("Peskov said so.", &Options::default(), Vec::new());
         assert_eq!(model.score(&input, 0, 1), Some(1.5));
         assert_eq!(model.score(&input, 0, 0), None);
+    }
+
+    #[test]
+    fn the_packed_builtin_models_hold_their_files_weights() {
+        let same = |a: &Weights, b: &Weights| a.0.len() == b.0.len() && a.0.iter().all(|(k, w)| b.0.get(k) == Some(w));
+        assert!(same(&CueModel::builtin().weights, &CueModel::parse(include_str!("attribution_cue.txt")).weights));
+        let hedge = hedge::HedgeModel::parse(include_str!("hedge_cue.txt"));
+        assert!(same(&hedge::HedgeModel::builtin().weights, &hedge.weights));
+        assert_eq!(hedge::HedgeModel::builtin().threshold, hedge.threshold);
     }
 
     #[test]
