@@ -22,11 +22,13 @@ pub(super) fn vague_frames(input: &Input, s: usize, range: &Range<usize>, matche
             && input.seg.tokens[m.tokens.end].kind == crate::text::segment::TokenKind::Word
             && !vague[m.tokens.end]
             && !is_not_name(input.norm.token(m.tokens.end));
+        // "by some of Trump's competitors", "by many of the senators": part of a group the sentence names.
+        let part_of_a_group = first == "by" && input.word_in(range, m.tokens.end) == "of";
         // "Con Edison officials said", "officials at the institution said": a body is named.
         let group = if first == "according" { m.tokens.start + 2..m.tokens.end } else { m.tokens.start..(m.tokens.end - 1).max(m.tokens.start + 1) };
         // Only a frame that opens with a group can have it identified ("Con Edison officials
         // said"); "has faced criticism" after a name is still criticism from nobody named.
-        if agent_with_noun || (vague[m.tokens.start] && identified_group(input, &group, range.start, range.end)) {
+        if agent_with_noun || part_of_a_group || (vague[m.tokens.start] && identified_group(input, &group, range.start, range.end)) {
             continue;
         }
         out.sourced[s] = true;

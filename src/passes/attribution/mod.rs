@@ -201,7 +201,10 @@ pub fn find(input: &Input) -> Attributions {
                 continue;
             }
             if let Some(aux) = passive.filter(|_| !by_agent) {
-                if hides_source(first_word) && !m.tokens.clone().chain(aux..m.tokens.start).any(|t| taken[t]) {
+                // "It should be noted that": the writer's own aside; "when all is said and done": an idiom.
+                let aside = [aux, aux.saturating_sub(1)].iter().any(|&k| k >= range.start && matches!(input.norm.token(k), "should" | "must"));
+                let idiom = input.word_in(&range, m.tokens.end) == "and" && input.word_in(&range, m.tokens.end + 1) == "done";
+                if hides_source(first_word) && !aside && !idiom && !m.tokens.clone().chain(aux..m.tokens.start).any(|t| taken[t]) {
                     out.sourced[s] = true;
                     push_vague(input, &mut out, aux..m.tokens.end, 0.8, &mut taken);
                 }
@@ -577,6 +580,10 @@ mod tests {
     fn an_agentless_passive_hides_its_source() {
         assert_eq!(attributions("The spring is said to have healing powers."), one(Kind::VagueAttribution, "is said", None));
         assert_eq!(attributions("The plan has been widely criticized."), one(Kind::VagueAttribution, "has been widely criticized", None));
+        let no_vague = |text: &str| attributions(text).iter().all(|(kind, _, _)| *kind != Kind::VagueAttribution);
+        assert!(no_vague("It should be noted that two of the researchers were hired."));
+        assert!(no_vague("When all is said and done, he wanted the deed done."));
+        assert!(attributions("The claims were highlighted by some of Trump's competitors.").iter().all(|(kind, _, _)| *kind != Kind::VagueAttribution));
         assert_eq!(attributions("He was reported to be ill."), one(Kind::VagueAttribution, "was reported", None));
         assert_eq!(attributions("It has long been claimed."), one(Kind::VagueAttribution, "has long been claimed", None));
         // The passive's subject is what is talked about, not a speaker.
